@@ -1,0 +1,65 @@
+// What every `berth` subcommand shares: output streams, exit codes, option parsing that
+// reports unknown flags with usage, and printing a failed helper call.
+#pragma once
+
+#include "helper_connection.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDBusPendingReply>
+#include <QStringList>
+#include <QTextStream>
+
+namespace berth::cli {
+
+enum ExitCode { Success = 0, Failed = 1, UsageError = 2 };
+
+QTextStream &out();
+QTextStream &err();
+
+struct Command {
+    const char *name;
+    const char *summary; // translated at print time, context "Cli"
+    int (*run)(const QStringList &arguments);
+};
+
+/// Parses a subcommand's arguments (arguments[0] is the subcommand). On --help prints
+/// usage and returns Success; on an unknown flag or wrong argument count prints the error
+/// and usage and returns UsageError; otherwise returns nothing and the caller goes on.
+struct Usage {
+    QString line;    // "berth config set KEY VALUE"
+    QString summary; // one translated sentence
+    QList<QCommandLineOption> options;
+    int minimumPositional = 0;
+    int maximumPositional = 0;
+};
+[[nodiscard]] std::optional<int> parseOrExplain(QCommandLineParser &parser, const QStringList &arguments,
+                                                const Usage &usage);
+/// Prints usage text in the style of `docker CMD --help`.
+void printUsage(QTextStream &stream, const Usage &usage);
+
+/// Prints a failure from describeFailure and returns Failed.
+int reportFailure(const berth::client::Failure &failure);
+
+/// Waits for a pending call; on failure reports it and returns false.
+template <typename... Types>
+[[nodiscard]] bool waitFor(QDBusPendingReply<Types...> &reply)
+{
+    reply.waitForFinished();
+    if (reply.isError()) {
+        reportFailure(berth::client::describeFailure(reply.error()));
+        return false;
+    }
+    return true;
+}
+
+/// True if the bus can be reached; otherwise reports it.
+[[nodiscard]] bool busReachable();
+
+QString tr(const char *text);
+
+int runVersion(const QStringList &arguments);
+int runInfo(const QStringList &arguments);
+int runConfig(const QStringList &arguments);
+
+} // namespace berth::cli

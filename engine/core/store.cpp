@@ -1,0 +1,156 @@
+#include "engine/core/store.h"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <array>
+#include <utility>
+#include <cerrno>
+
+namespace berth {
+
+namespace {
+
+// Each entry takes the schema from version (index) to version (index + 1). Entries are
+// never edited once released: a change to the schema is a new entry.
+constexpr std::array<const char *, Store::schemaVersion> migrations{
+    // 0 -> 1: settings, and the first records of images, containers and volumes, which
+    // later versions extend.
+    R"sql(
+        CREATE TABLE settings (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
+        CREATE TABLE images (id TEXT PRIMARY KEY NOT NULL, created_at INTEGER NOT NULL);
+        CREATE TABLE containers (id TEXT PRIMARY KEY NOT NULL, name TEXT UNIQUE NOT NULL,
+                                 image_id TEXT NOT NULL REFERENCES images(id),
+                                 created_at INTEGER NOT NULL);
+        CREATE TABLE volumes (name TEXT PRIMARY KEY NOT NULL, created_at INTEGER NOT NULL);
+    )sql",
+};
+
+Status makeDirectory(const std::filesystem::path &path, mode_t mode)
+{
+    if (::mkdir(path.c_str(), mode) != 0 && errno != EEXIST)
+        return failErrno("creating directory " + backquoted(path.string()), errno);
+    struct stat info {};
+    if (::stat(path.c_str(), &info) != 0)
+        return failErrno("checking " + backquoted(path.string()), errno);
+    if (!S_ISDIR(info.st_mode))
+        return fail(ErrorCode::Conflict, backquoted(path.string()) + " exists but is not a directory");
+    return {};
+}
+
+} // namespace
+
+Store::Store(std::filesystem::path root, int lockFd, SqliteDatabase database)
+    : root_(std::move(root)), lockFd_(lockFd), database_(std::move(database))
+{
+}
+
+Store::Store(Store &&other) noexcept
+    : root_(std::move(other.root_)), lockFd_(std::exchange(other.lockFd_, -1)),
+      database_(std::move(other.database_))
+{
+}
+
+Store &Store::operator=(Store &&other) noexcept
+{
+    if (this != &other) {
+        if (lockFd_ >= 0)
+            ::close(lockFd_);
+        root_ = std::move(other.root_);
+        lockFd_ = std::exchange(other.lockFd_, -1);
+        database_ = std::move(other.database_);
+    }
+    return *this;
+}
+
+Store::~Store()
+{
+    if (lockFd_ >= 0)
+        ::close(lockFd_);
+}
+
+Result<Store> Store::open(const std::filesystem::path &requestedRoot)
+{
+    if (requestedRoot.empty() || !requestedRoot.is_absolute())
+        return fail(ErrorCode::InvalidArgument,
+                    "the storage root must be an absolute path, got " + backquoted(requestedRoot.string()));
+    const auto root = requestedRoot.lexically_normal();
+    const std::string what = "opening the storage root " + backquoted(root.string());
+
+    std::error_code ignored;
+    if (root.has_parent_path())
+        std::filesystem::create_directories(root.parent_path(), ignored);
+    if (auto made = makeDirectory(root, 0711); !made)
+        return std::unexpected(std::move(made.error()).withContext(what));
+
+    const auto lockPath = root / "lock";
+    const int lockFd = ::open(lockPath.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (lockFd < 0)
+        return std::unexpected(Error::fromErrno("opening " + backquoted(lockPath.string()), errno).withContext(what));
+    if (::flock(lockFd, LOCK_EX | LOCK_NB) != 0) {
+        const int err = errno;
+        ::close(lockFd);
+        if (err == EWOULDBLOCK)
+            return std::unexpected(Error(ErrorCode::Conflict,
+                                         "another berth-helper is already using it; stop that one "
+                                         "or choose another root with --root")
+                                       .withContext(what));
+        return std::unexpected(Error::fromErrno("locking " + backquoted(lockPath.string()), err).withContext(what));
+    }
+
+    auto database = SqliteDatabase::open(root / "berth.db");
+    if (!database) {
+        ::close(lockFd);
+        return std::unexpected(std::move(database.error()).withContext(what));
+    }
+    Store store(root, lockFd, std::move(*database));
+    if (auto migrated = store.migrate(); !migrated)
+        return std::unexpected(std::move(migrated.error()).withContext(what));
+    return store;
+}
+
+Status Store::migrate()
+{
+    auto rows = database_.query("PRAGMA user_version");
+    if (!rows)
+        return std::unexpected(std::move(rows.error()));
+    const int current = rows->empty() ? 0 : static_cast<int>(sqlInteger(rows->front().front()).value_or(0));
+    if (current > schemaVersion)
+        return fail(ErrorCode::Unsupported,
+                    "the database has schema version " + std::to_string(current) +
+                        ", newer than this Berth understands (" + std::to_string(schemaVersion) +
+                        "); run a newer Berth or use another --root");
+    for (int version = current; version < schemaVersion; ++version) {
+        auto status = database_.transaction([&]() -> Status {
+            if (auto done = database_.execute(migrations[static_cast<std::size_t>(version)]); !done)
+                return done;
+            return database_.execute("PRAGMA user_version = " + std::to_string(version + 1));
+        });
+        if (!status)
+            return std::unexpected(std::move(status.error())
+                                       .withContext("migrating the database to schema version " +
+                                                    std::to_string(version + 1)));
+    }
+    return {};
+}
+
+Result<StoreCounts> Store::counts()
+{
+    StoreCounts counts;
+    const std::array<std::pair<const char *, std::int64_t *>, 3> tables{
+        std::pair{"images", &counts.images},
+        std::pair{"containers", &counts.containers},
+        std::pair{"volumes", &counts.volumes},
+    };
+    for (const auto &[table, target] : tables) {
+        auto rows = database_.query(std::string("SELECT count(*) FROM ") + table);
+        if (!rows)
+            return std::unexpected(std::move(rows.error()).withContext("counting " + std::string(table)));
+        *target = rows->empty() ? 0 : sqlInteger(rows->front().front()).value_or(0);
+    }
+    return counts;
+}
+
+} // namespace berth

@@ -1,0 +1,70 @@
+// Shared by the test suites: running Berth's executables as a person would (optionally as
+// another user), and where the ctest fixture put its services.
+#pragma once
+
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+
+#include <unistd.h>
+
+namespace berth::test {
+
+struct RunResult {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+/// The fixture's directory (bus socket, registry, storage root), from BERTH_TEST_ENV_DIR.
+inline QString environmentDirectory()
+{
+    return qEnvironmentVariable("BERTH_TEST_ENV_DIR");
+}
+
+/// Runs program with arguments; asUser (a user name) runs it through setpriv with that
+/// user's groups, so polkit sees a real unprivileged caller.
+inline RunResult run(const QString &program, const QStringList &arguments,
+                     const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment(),
+                     const QString &asUser = {}, int timeoutMs = 60000)
+{
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    if (asUser.isEmpty()) {
+        process.start(program, arguments);
+    } else {
+        QStringList wrapped{QStringLiteral("--reuid"), asUser, QStringLiteral("--regid"),
+                            asUser == QLatin1String("nobody") ? QStringLiteral("nogroup") : asUser,
+                            asUser == QLatin1String("nobody") ? QStringLiteral("--clear-groups")
+                                                              : QStringLiteral("--init-groups"),
+                            program};
+        wrapped += arguments;
+        process.start(QStringLiteral("setpriv"), wrapped);
+    }
+    RunResult result;
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+        result.err = QStringLiteral("timed out");
+        return result;
+    }
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    result.out = QString::fromUtf8(process.readAllStandardOutput());
+    result.err = QString::fromUtf8(process.readAllStandardError());
+    return result;
+}
+
+inline RunResult runCli(const QStringList &arguments,
+                        const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment(),
+                        const QString &asUser = {})
+{
+    return run(qEnvironmentVariable("BERTH_CLI"), arguments, environment, asUser);
+}
+
+inline bool isRoot()
+{
+    return geteuid() == 0;
+}
+
+} // namespace berth::test
