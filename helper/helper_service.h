@@ -4,9 +4,12 @@
 
 #include "engine/core/store.h"
 #include "engine/core/system_info.h"
+#include "engine/image/image_store.h"
+#include "engine/image/registry_client.h"
 
 #include <QDBusConnection>
 #include <QDBusContext>
+#include <QDBusObjectPath>
 #include <QObject>
 #include <QStringList>
 #include <QVariantMap>
@@ -33,9 +36,14 @@ public Q_SLOTS:
     QString SetConfig(const QString &key, const QString &value);
     void ResetConfig(const QString &key);
     void Subscribe();
+    // Images (image_verbs.cpp).
+    QDBusObjectPath Pull(const QString &reference, const QVariantMap &options);
+    QList<QVariantMap> ListImages();
+    QVariantMap InspectImage(const QString &name);
 
 Q_SIGNALS:
     void ConfigChanged(const QString &key, const QString &value);
+    void ImagesChanged();
 
 private:
     using Work = std::function<QDBusMessage(const QDBusMessage &request)>;
@@ -46,7 +54,13 @@ private:
     [[nodiscard]] QVariantMap versionMap() const;
     [[nodiscard]] QDBusMessage infoReply(const QDBusMessage &request);
 
+    /// What a registry client needs from the settings (mirrors, insecure registries).
+    [[nodiscard]] berth::Result<berth::image::RegistryOptions> registryOptions();
+    /// An image by id, id prefix, tag or digest reference, as `docker inspect` finds it.
+    [[nodiscard]] berth::Result<berth::image::ImageRecord> findImage(const QString &name);
+
     QDBusConnection bus_;
+    quint64 nextJobNumber_ = 1;
     berth::Store store_;
     PolkitAuthority *authority_;
     IdleTracker *idleTracker_;

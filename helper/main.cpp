@@ -6,11 +6,13 @@
 
 #include "engine/core/store.h"
 #include "engine/core/version.h"
+#include "engine/image/puller.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
+#include <QDBusMetaType>
 #include <QSocketNotifier>
 
 #include <csignal>
@@ -94,6 +96,10 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "berth-helper: %s\n", store.error().describe().c_str());
         return 1;
     }
+
+    // Half-unpacked layers of a pull that was killed are worthless: nothing refers to them.
+    berth::image::Puller::removeLeftovers(store->root());
+    qDBusRegisterMetaType<QList<QVariantMap>>();
 
     QDBusConnection bus = connectToSystemBus();
     if (!bus.isConnected()) {

@@ -80,6 +80,24 @@ std::optional<int> parseOrExplain(QCommandLineParser &parser, const QStringList 
     return std::nullopt;
 }
 
+void printTable(const QList<QStringList> &rows)
+{
+    QList<int> widths;
+    for (const auto &row : rows) {
+        for (int column = 0; column < row.size(); ++column) {
+            if (widths.size() <= column)
+                widths << 0;
+            widths[column] = qMax(widths[column], int(row[column].size()));
+        }
+    }
+    for (const auto &row : rows) {
+        QString line;
+        for (int column = 0; column < row.size(); ++column)
+            line += column + 1 == row.size() ? row[column] : row[column].leftJustified(widths[column] + 3);
+        out() << line << '\n';
+    }
+}
+
 int reportFailure(const berth::client::Failure &failure)
 {
     out().flush();

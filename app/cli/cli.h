@@ -58,8 +58,15 @@ template <typename... Types>
 
 QString tr(const char *text);
 
+/// Prints rows as columns three spaces apart, each as wide as its widest cell.
+void printTable(const QList<QStringList> &rows);
+
 int runVersion(const QStringList &arguments);
 int runInfo(const QStringList &arguments);
 int runConfig(const QStringList &arguments);
+int runPull(const QStringList &arguments);
+int runImages(const QStringList &arguments);
+int runInspect(const QStringList &arguments);
+int runImage(const QStringList &arguments);
 
 } // namespace berth::cli

@@ -6,6 +6,8 @@
 
 #include "engine/core/version.h"
 
+#include <QDBusMetaType>
+
 #include <array>
 
 namespace {
@@ -14,7 +16,11 @@ using namespace berth::cli;
 
 constexpr std::array commands{
     Command{"config", QT_TRANSLATE_NOOP("Cli", "Manage the engine's settings (registry mirrors, subnets, logs)"), runConfig},
+    Command{"image", QT_TRANSLATE_NOOP("Cli", "Manage images"), runImage},
+    Command{"images", QT_TRANSLATE_NOOP("Cli", "List images"), runImages},
     Command{"info", QT_TRANSLATE_NOOP("Cli", "Display system-wide information"), runInfo},
+    Command{"inspect", QT_TRANSLATE_NOOP("Cli", "Return low-level information on Berth objects"), runInspect},
+    Command{"pull", QT_TRANSLATE_NOOP("Cli", "Download an image from a registry"), runPull},
     Command{"version", QT_TRANSLATE_NOOP("Cli", "Show the Berth version information"), runVersion},
 };
 
@@ -40,6 +46,7 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("berth"));
     QCoreApplication::setApplicationVersion(QString::fromLatin1(berth::engineVersion));
     berth::installTranslations(app, qEnvironmentVariable("BERTH_LANG"));
+    qDBusRegisterMetaType<QList<QVariantMap>>();
 
     const QStringList arguments = app.arguments();
     const QString first = arguments.value(1);

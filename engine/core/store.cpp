@@ -16,11 +16,45 @@ namespace {
 // Each entry takes the schema from version (index) to version (index + 1). Entries are
 // never edited once released: a change to the schema is a new entry.
 constexpr std::array<const char *, Store::schemaVersion> migrations{
-    // 0 -> 1: settings, and the first records of images, containers and volumes, which
-    // later versions extend.
+    // 0 -> 1: settings; images with their layers, tags and repository digests; and the
+    // first records of containers and volumes, which later versions extend.
     R"sql(
         CREATE TABLE settings (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
-        CREATE TABLE images (id TEXT PRIMARY KEY NOT NULL, created_at INTEGER NOT NULL);
+        CREATE TABLE layers (
+            diff_id TEXT PRIMARY KEY NOT NULL,     -- sha256 of the uncompressed tar
+            size INTEGER NOT NULL,                 -- uncompressed bytes
+            directory TEXT NOT NULL,               -- under <root>/layers
+            created_at INTEGER NOT NULL
+        );
+        CREATE TABLE images (
+            id TEXT PRIMARY KEY NOT NULL,          -- the config's digest, as Docker's image id
+            manifest_digest TEXT NOT NULL,
+            manifest_media_type TEXT NOT NULL,
+            architecture TEXT NOT NULL,
+            os TEXT NOT NULL,
+            created TEXT NOT NULL,                 -- from the config, RFC 3339
+            size INTEGER NOT NULL,                 -- sum of its layers, uncompressed
+            stored_at INTEGER NOT NULL
+        );
+        CREATE TABLE image_layers (
+            image_id TEXT NOT NULL REFERENCES images(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            diff_id TEXT NOT NULL REFERENCES layers(diff_id),
+            blob_digest TEXT NOT NULL,             -- the compressed blob it came from
+            blob_media_type TEXT NOT NULL,
+            blob_size INTEGER NOT NULL,
+            PRIMARY KEY (image_id, position)
+        );
+        CREATE INDEX image_layers_by_diff ON image_layers(diff_id);
+        CREATE TABLE tags (
+            name TEXT PRIMARY KEY NOT NULL,        -- docker.io/library/busybox:latest
+            image_id TEXT NOT NULL REFERENCES images(id) ON DELETE CASCADE
+        );
+        CREATE TABLE repo_digests (
+            name TEXT NOT NULL,                    -- docker.io/library/busybox@sha256:...
+            image_id TEXT NOT NULL REFERENCES images(id) ON DELETE CASCADE,
+            PRIMARY KEY (name, image_id)
+        );
         CREATE TABLE containers (id TEXT PRIMARY KEY NOT NULL, name TEXT UNIQUE NOT NULL,
                                  image_id TEXT NOT NULL REFERENCES images(id),
                                  created_at INTEGER NOT NULL);

@@ -1,0 +1,205 @@
+// berth pull: a Job on the helper, shown like `docker pull` — one line per layer, redrawn
+// in place on a terminal, plain lines when the output is piped.
+#include "cli.h"
+
+#include "formatting.h"
+#include "job_follower.h"
+
+#include "engine/core/reference.h"
+
+#include <QCoreApplication>
+#include <QDBusObjectPath>
+#include <QSocketNotifier>
+
+#include <csignal>
+#include <sys/signalfd.h>
+#include <unistd.h>
+
+namespace berth::cli {
+
+namespace {
+
+struct LayerLine {
+    QString id;
+    QString state;
+    qulonglong current = 0;
+    qulonglong total = 0;
+};
+
+QString stateText(const LayerLine &line, bool terminal)
+{
+    if (line.state == QLatin1String("waiting"))
+        return tr("Waiting");
+    if (line.state == QLatin1String("downloading")) {
+        if (!terminal || line.total == 0)
+            return tr("Downloading");
+        constexpr int width = 50;
+        const int filled = int(double(line.current) / double(line.total) * width);
+        QString bar = QString(qMax(0, filled - 1), QLatin1Char('=')) + (filled > 0 ? QStringLiteral(">") : QString());
+        return QStringLiteral("%1 [%2]  %3/%4")
+            .arg(tr("Downloading"), bar.leftJustified(width), berth::client::formatDecimalSize(line.current),
+                 berth::client::formatDecimalSize(line.total));
+    }
+    if (line.state == QLatin1String("verifying"))
+        return tr("Verifying Checksum");
+    if (line.state == QLatin1String("extracting"))
+        return tr("Extracting");
+    if (line.state == QLatin1String("done"))
+        return tr("Pull complete");
+    if (line.state == QLatin1String("already-exists"))
+        return tr("Already exists");
+    if (line.state == QLatin1String("failed"))
+        return tr("Failed");
+    return line.state;
+}
+
+class PullPrinter {
+public:
+    explicit PullPrinter(bool terminal) : terminal_(terminal) {}
+
+    void progress(const QString &id, const QString &state, qulonglong current, qulonglong total)
+    {
+        auto it = std::ranges::find(lines_, id, &LayerLine::id);
+        const bool isNew = it == lines_.end();
+        if (isNew) {
+            lines_.push_back(LayerLine{id, state, current, total});
+            it = lines_.end() - 1;
+        }
+        const bool stateChanged = isNew || it->state != state;
+        it->state = state;
+        it->current = current;
+        it->total = total;
+        if (terminal_) {
+            redraw();
+        } else if (stateChanged && state != QLatin1String("waiting")) {
+            out() << id << ": " << stateText(*it, false) << '\n';
+            out().flush();
+        }
+    }
+
+    void message(const QString &text)
+    {
+        if (terminal_ && drawn_ > 0) {
+            // Messages come before the layers; keep them above the redrawn block.
+            out() << "\x1b[" << drawn_ << "A\x1b[J";
+            drawn_ = 0;
+            out() << text << '\n';
+            redraw();
+            return;
+        }
+        out() << text << '\n';
+        out().flush();
+    }
+
+private:
+    void redraw()
+    {
+        if (drawn_ > 0)
+            out() << "\x1b[" << drawn_ << "A";
+        for (const auto &line : lines_)
+            out() << "\x1b[2K" << line.id << ": " << stateText(line, true) << '\n';
+        drawn_ = int(lines_.size());
+        out().flush();
+    }
+
+    bool terminal_;
+    std::vector<LayerLine> lines_;
+    int drawn_ = 0;
+};
+
+} // namespace
+
+int runPull(const QStringList &arguments)
+{
+    const QCommandLineOption platform(QStringLiteral("platform"), tr("Pull for this platform, e.g. linux/arm64"),
+                                      QStringLiteral("string"));
+    const QCommandLineOption quiet({QStringLiteral("q"), QStringLiteral("quiet")}, tr("Suppress verbose output"));
+    const QCommandLineOption allTags({QStringLiteral("a"), QStringLiteral("all-tags")},
+                                     tr("Download all tagged images in the repository"));
+    QCommandLineParser parser;
+    const Usage usage{QStringLiteral("berth pull [OPTIONS] NAME[:TAG|@DIGEST]"),
+                      tr("Download an image from a registry"), {allTags, platform, quiet}, 1, 1};
+    if (auto exit = parseOrExplain(parser, arguments, usage))
+        return *exit;
+    const QString name = parser.positionalArguments().at(0);
+    // Checked here too so a typo is explained without a round trip.
+    auto reference = berth::image::parseReference(name.toStdString());
+    if (!reference) {
+        err() << tr("Error:") << ' ' << QString::fromStdString(reference.error().describe()) << '\n';
+        return UsageError;
+    }
+    if (!busReachable())
+        return Failed;
+
+    const bool terminal = isatty(STDOUT_FILENO) && !parser.isSet(quiet);
+    const bool isQuiet = parser.isSet(quiet);
+    if (!isQuiet && !name.contains(QLatin1Char(':')) && !name.contains(QLatin1Char('@')))
+        out() << tr("Using default tag: latest") << '\n';
+
+    berth::client::JobFollower follower;
+    PullPrinter printer(terminal);
+    int status = Failed;
+    QObject::connect(&follower, &berth::client::JobFollower::progress, &follower,
+                     [&](const QString &id, const QString &state, qulonglong current, qulonglong total) {
+                         if (!isQuiet)
+                             printer.progress(id, state, current, total);
+                     });
+    QObject::connect(&follower, &berth::client::JobFollower::message, &follower, [&](const QString &text) {
+        if (!isQuiet)
+            printer.message(text);
+    });
+    QObject::connect(&follower, &berth::client::JobFollower::finished, &follower,
+                     [&](const QString &errorName, const QString &errorMessage, const QVariantMap &result) {
+                         if (!errorName.isEmpty()) {
+                             reportFailure(berth::client::Failure{berth::client::FailureKind::Other, errorMessage});
+                             status = errorName.endsWith(QLatin1String(".Cancelled")) ? 130 : Failed;
+                         } else {
+                             const QString image = result.value(QStringLiteral("Name")).toString();
+                             if (!isQuiet) {
+                                 out() << tr("Digest: %1").arg(result.value(QStringLiteral("Digest")).toString()) << '\n';
+                                 out() << (result.value(QStringLiteral("Changed")).toBool()
+                                               ? tr("Status: Downloaded newer image for %1").arg(image)
+                                               : tr("Status: Image is up to date for %1").arg(image))
+                                       << '\n';
+                             }
+                             out() << QString::fromStdString(reference->string()) << '\n';
+                             status = Success;
+                         }
+                         out().flush();
+                         QCoreApplication::quit();
+                     });
+
+    // Ctrl-C cancels the job in the helper, which cleans up, then we report.
+    sigset_t interrupt;
+    sigemptyset(&interrupt);
+    sigaddset(&interrupt, SIGINT);
+    sigaddset(&interrupt, SIGTERM);
+    sigprocmask(SIG_BLOCK, &interrupt, nullptr);
+    const int signalFd = signalfd(-1, &interrupt, SFD_CLOEXEC | SFD_NONBLOCK);
+    QSocketNotifier notifier(signalFd, QSocketNotifier::Read);
+    QObject::connect(&notifier, &QSocketNotifier::activated, &follower, [&] {
+        signalfd_siginfo info{};
+        while (read(signalFd, &info, sizeof info) == sizeof info) {
+        }
+        err() << '\n' << tr("Cancelling the pull…") << '\n';
+        err().flush();
+        follower.cancel();
+    });
+
+    auto proxy = berth::client::makeHelperProxy(berth::client::changeTimeoutMs);
+    QVariantMap options;
+    if (parser.isSet(platform))
+        options.insert(QStringLiteral("platform"), parser.value(platform));
+    if (parser.isSet(allTags))
+        options.insert(QStringLiteral("allTags"), true);
+    auto reply = proxy->Pull(name, options);
+    if (!waitFor(reply))
+        return Failed;
+    follower.follow(reply.value().path());
+    if (!follower.isFinished())
+        QCoreApplication::exec();
+    ::close(signalFd);
+    return status;
+}
+
+} // namespace berth::cli

@@ -1,0 +1,336 @@
+#include "engine/image/puller.h"
+
+#include "engine/core/sqlite_database.h"
+#include "engine/image/content_store.h"
+#include "engine/image/image_store.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <mutex>
+#include <optional>
+#include <random>
+#include <semaphore>
+#include <thread>
+
+namespace berth::image {
+
+namespace {
+
+// Progress callbacks for bytes are throttled; state changes always go through.
+constexpr auto progressInterval = std::chrono::milliseconds(100);
+
+std::string randomSuffix()
+{
+    static thread_local std::mt19937_64 generator{std::random_device{}()};
+    static constexpr char alphabet[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+    std::string suffix;
+    for (int index = 0; index < 10; ++index)
+        suffix += alphabet[generator() % (sizeof alphabet - 1)];
+    return suffix;
+}
+
+struct FileDescriptor {
+    int fd = -1;
+    explicit FileDescriptor(int value) : fd(value) {}
+    FileDescriptor(const FileDescriptor &) = delete;
+    ~FileDescriptor()
+    {
+        if (fd >= 0)
+            ::close(fd);
+    }
+};
+
+Status syncDirectory(const std::filesystem::path &directory)
+{
+    FileDescriptor fd(::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (fd.fd < 0 || ::fsync(fd.fd) != 0)
+        return failErrno("syncing " + backquoted(directory.string()), errno);
+    return {};
+}
+
+class ProgressReporter {
+public:
+    ProgressReporter(std::string id, std::uint64_t total, const std::function<void(const PullProgress &)> &sink)
+        : progress_{std::move(id), LayerState::Waiting, 0, total}, sink_(sink)
+    {
+    }
+    void state(LayerState state, std::uint64_t current)
+    {
+        progress_.state = state;
+        progress_.current = current;
+        last_ = std::chrono::steady_clock::now();
+        if (sink_)
+            sink_(progress_);
+    }
+    void bytes(std::uint64_t current)
+    {
+        progress_.current = current;
+        const auto now = std::chrono::steady_clock::now();
+        if (now - last_ >= progressInterval || current == progress_.total) {
+            last_ = now;
+            if (sink_)
+                sink_(progress_);
+        }
+    }
+
+private:
+    PullProgress progress_;
+    const std::function<void(const PullProgress &)> &sink_;
+    std::chrono::steady_clock::time_point last_{};
+};
+
+// Downloads a blob into the content store unless it is there already.
+Status downloadBlob(RegistryClient &client, const ContentStore &content, const std::string &repository,
+                    const Descriptor &descriptor, ProgressReporter *reporter, std::stop_token stop)
+{
+    if (content.contains(descriptor.digest))
+        return {};
+    auto ingest = content.beginIngest(descriptor.digest, descriptor.size);
+    if (!ingest)
+        return std::unexpected(ingest.error());
+    if (content.contains(descriptor.digest))
+        return {}; // another pull finished it while we waited for the lock
+    if (reporter)
+        reporter->state(LayerState::Downloading, ingest->offset());
+    auto fetched = client.fetchBlob(
+        repository, descriptor.digest, ingest->offset(),
+        [&](std::span<const std::byte> data) -> Status {
+            if (auto written = ingest->write(data); !written)
+                return written;
+            if (reporter)
+                reporter->bytes(ingest->offset());
+            return {};
+        },
+        [&]() -> Status { return ingest->restart(); }, stop);
+    if (!fetched)
+        return fetched;
+    if (reporter)
+        reporter->state(LayerState::Verifying, ingest->offset());
+    return ingest->commit();
+}
+
+// Unpacks a stored layer blob into <root>/layers/<diff hex>, through a temporary directory
+// renamed into place only when the content matched its diff id.
+Result<LayerRecord> unpackLayer(const std::filesystem::path &root, const ContentStore &content, const Descriptor &blob,
+                                const Digest &expectedDiffId, const LayerLimits &limits)
+{
+    const auto layers = root / "layers";
+    std::error_code error;
+    std::filesystem::create_directories(layers, error);
+    const std::string name(expectedDiffId.hex());
+    const auto temporary = layers / ("tmp-" + name + "-" + randomSuffix());
+    if (::mkdir(temporary.c_str(), 0755) != 0)
+        return failErrno("creating " + backquoted(temporary.string()), errno);
+    const auto cleanup = [&] { std::filesystem::remove_all(temporary, error); };
+    FileDescriptor target(::open(temporary.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    FileDescriptor input(::open(content.blobPath(blob.digest).c_str(), O_RDONLY | O_CLOEXEC));
+    if (target.fd < 0 || input.fd < 0) {
+        const int err = errno;
+        cleanup();
+        return failErrno("opening layer " + blob.digest.string() + " for unpacking", err);
+    }
+    auto applied = applyLayer(input.fd, target.fd, limits);
+    if (!applied) {
+        cleanup();
+        return std::unexpected(applied.error());
+    }
+    if (applied->diffId != expectedDiffId) {
+        cleanup();
+        return fail(ErrorCode::InvalidArgument, "the layer's content (" + applied->diffId.string() +
+                                                    ") does not match the diff id the image config gives (" +
+                                                    expectedDiffId.string() + ")");
+    }
+    const auto final = layers / name;
+    // A directory without a database record is a leftover of an interrupted pull.
+    std::filesystem::remove_all(final, error);
+    if (::rename(temporary.c_str(), final.c_str()) != 0) {
+        const int err = errno;
+        cleanup();
+        return failErrno("moving the unpacked layer into place", err);
+    }
+    if (auto synced = syncDirectory(layers); !synced)
+        return std::unexpected(synced.error());
+    return LayerRecord{expectedDiffId, applied->uncompressedBytes, name};
+}
+
+} // namespace
+
+std::string_view layerStateName(LayerState state)
+{
+    switch (state) {
+    case LayerState::Waiting: return "waiting";
+    case LayerState::Downloading: return "downloading";
+    case LayerState::Verifying: return "verifying";
+    case LayerState::Extracting: return "extracting";
+    case LayerState::Done: return "done";
+    case LayerState::AlreadyExists: return "already-exists";
+    case LayerState::Failed: return "failed";
+    }
+    return "waiting";
+}
+
+Puller::Puller(std::filesystem::path root) : root_(std::move(root)) {}
+
+void Puller::removeLeftovers(const std::filesystem::path &root)
+{
+    std::error_code error;
+    for (const auto &entry : std::filesystem::directory_iterator(root / "layers", error)) {
+        if (entry.path().filename().string().starts_with("tmp-"))
+            std::filesystem::remove_all(entry.path(), error);
+    }
+}
+
+Result<PullResult> Puller::pull(const Reference &reference, const PullOptions &options,
+                                const std::function<void(const PullProgress &)> &progress, std::stop_token stop)
+{
+    ContentStore content(root_);
+    if (auto prepared = content.prepare(); !prepared)
+        return std::unexpected(prepared.error());
+    // A connection of this pull's own: it runs on a worker thread.
+    auto database = SqliteDatabase::open(root_ / "berth.db");
+    if (!database)
+        return std::unexpected(database.error());
+    ImageStore images(*database);
+    RegistryClient client(reference.domain, options.registry);
+    const std::string what = "pulling " + reference.familiarString();
+
+    // 1. The manifest, through an index if the registry serves one.
+    auto fetched = client.fetchManifest(reference.path, reference.manifestReference(), stop);
+    if (!fetched)
+        return std::unexpected(std::move(fetched.error()).withContext(what));
+    auto parsed = parseManifest(fetched->body, fetched->contentType);
+    if (!parsed)
+        return std::unexpected(std::move(parsed.error()).withContext(what));
+    const Digest topDigest = fetched->digest;
+    std::string topBody = fetched->body;
+    if (auto *index = std::get_if<Index>(&*parsed)) {
+        auto chosen = selectPlatform(*index, options.platform);
+        if (!chosen)
+            return std::unexpected(std::move(chosen.error()).withContext(what));
+        fetched = client.fetchManifest(reference.path, chosen->digest.string(), stop);
+        if (!fetched)
+            return std::unexpected(std::move(fetched.error()).withContext(what));
+        parsed = parseManifest(fetched->body, fetched->contentType);
+        if (!parsed)
+            return std::unexpected(std::move(parsed.error()).withContext(what));
+        if (!std::holds_alternative<Manifest>(*parsed))
+            return std::unexpected(Error(ErrorCode::InvalidArgument,
+                                         "the index entry for " + options.platform.string() + " is itself an index")
+                                       .withContext(what));
+    }
+    const Manifest manifest = std::get<Manifest>(*parsed);
+    const Digest manifestDigest = fetched->digest;
+
+    // 2. The config, which names the diff id each layer must unpack to.
+    if (auto config = downloadBlob(client, content, reference.path, manifest.config, nullptr, stop); !config)
+        return std::unexpected(std::move(config.error()).withContext(what + ": fetching the image config"));
+    auto configBody = content.readBlob(manifest.config.digest, maximumConfigBytes);
+    if (!configBody)
+        return std::unexpected(std::move(configBody.error()).withContext(what));
+    auto config = parseImageConfig(*configBody);
+    if (!config)
+        return std::unexpected(std::move(config.error()).withContext(what));
+    if (config->diffIds.size() != manifest.layers.size())
+        return std::unexpected(Error(ErrorCode::InvalidArgument,
+                                     "the manifest lists " + std::to_string(manifest.layers.size()) +
+                                         " layers but the image config has " + std::to_string(config->diffIds.size()) +
+                                         " diff ids")
+                                   .withContext(what));
+
+    // 3. The layers, several at once.
+    const std::size_t count = manifest.layers.size();
+    std::vector<std::optional<LayerRecord>> records(count);
+    std::vector<std::optional<Error>> errors(count);
+    std::vector<bool> downloaded(count, false);
+    std::mutex databaseMutex;
+    std::counting_semaphore<64> slots(std::clamp(options.maximumConcurrentDownloads, 1, 64));
+    std::stop_source failFast;
+    std::stop_callback forwardStop(stop, [&] { failFast.request_stop(); });
+    {
+        std::vector<std::jthread> workers;
+        for (std::size_t index = 0; index < count; ++index) {
+            workers.emplace_back([&, index] {
+                const Descriptor &blob = manifest.layers[index];
+                const Digest &diffId = config->diffIds[index];
+                ProgressReporter reporter(std::string(blob.digest.shortHex()), static_cast<std::uint64_t>(blob.size), progress);
+                reporter.state(LayerState::Waiting, 0);
+                {
+                    std::lock_guard lock(databaseMutex);
+                    auto known = images.findLayer(diffId);
+                    if (known && *known && std::filesystem::is_directory(root_ / "layers" / (*known)->directory)) {
+                        records[index] = **known;
+                        reporter.state(LayerState::AlreadyExists, static_cast<std::uint64_t>(blob.size));
+                        return;
+                    }
+                }
+                slots.acquire();
+                const std::string layerWhat = "layer " + std::string(blob.digest.shortHex());
+                auto fetchedBlob = downloadBlob(client, content, reference.path, blob, &reporter, failFast.get_token());
+                slots.release();
+                if (!fetchedBlob) {
+                    errors[index] = std::move(fetchedBlob.error()).withContext(layerWhat);
+                    reporter.state(LayerState::Failed, 0);
+                    failFast.request_stop();
+                    return;
+                }
+                downloaded[index] = true;
+                reporter.state(LayerState::Extracting, static_cast<std::uint64_t>(blob.size));
+                auto unpacked = unpackLayer(root_, content, blob, diffId, options.limits);
+                if (!unpacked) {
+                    errors[index] = std::move(unpacked.error()).withContext(layerWhat);
+                    reporter.state(LayerState::Failed, 0);
+                    failFast.request_stop();
+                    return;
+                }
+                records[index] = *unpacked;
+                reporter.state(LayerState::Done, static_cast<std::uint64_t>(blob.size));
+            });
+        }
+    }
+    for (auto &error : errors) {
+        // The first real failure explains best; a cancellation it caused does not.
+        if (error && error->code() != ErrorCode::Cancelled)
+            return std::unexpected(std::move(*error).withContext(what));
+    }
+    for (auto &error : errors) {
+        if (error)
+            return std::unexpected(std::move(*error).withContext(what));
+    }
+    if (stop.stop_requested())
+        return fail(ErrorCode::Cancelled, what + ": cancelled");
+
+    // 4. The manifest itself, then the record, in one transaction.
+    if (auto stored = content.writeBlob(fetched->body, manifestDigest); !stored)
+        return std::unexpected(std::move(stored.error()).withContext(what));
+    if (topDigest != manifestDigest) {
+        if (auto stored = content.writeBlob(topBody, topDigest); !stored)
+            return std::unexpected(std::move(stored.error()).withContext(what));
+    }
+    ImageRecord record{manifest.config.digest, manifestDigest, manifest.mediaType, config->architecture, config->os,
+                       config->created, 0, 0, {}, {}, {}};
+    std::vector<LayerRecord> layerRecords;
+    for (std::size_t index = 0; index < count; ++index) {
+        record.size += records[index]->size;
+        record.layers.push_back(ImageLayer{config->diffIds[index], manifest.layers[index].digest,
+                                           manifest.layers[index].mediaType, manifest.layers[index].size});
+        layerRecords.push_back(*records[index]);
+    }
+    const std::optional<std::string> tag = reference.tag.empty() ? std::nullopt : std::optional(reference.repository() + ":" + reference.tag);
+    const std::string repoDigest = reference.repository() + "@" + topDigest.string();
+    bool changed = std::ranges::any_of(downloaded, [](bool each) { return each; });
+    std::lock_guard lock(databaseMutex);
+    if (tag) {
+        auto previous = images.imageForTag(*tag);
+        if (previous && (!*previous || **previous != record.id))
+            changed = true;
+    }
+    if (auto recorded = images.recordImage(record, layerRecords, tag, repoDigest); !recorded)
+        return std::unexpected(std::move(recorded.error()).withContext(what + ": recording the image"));
+    return PullResult{record.id, topDigest, tag ? *tag : repoDigest, changed};
+}
+
+} // namespace berth::image
