@@ -18,7 +18,8 @@ build_packages=(
 )
 # Real peers the tests start themselves (see tests/fixtures/README.md).
 test_packages=(
-  docker-registry skopeo busybox-static curl util-linux passwd xvfb xauth imagemagick
+  docker-registry skopeo busybox-static curl util-linux passwd xvfb xauth imagemagick openssl apache2-utils
+  podman
 )
 
 as_root() {

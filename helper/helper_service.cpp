@@ -46,6 +46,8 @@ HelperService::HelperService(QDBusConnection bus, berth::Store store, PolkitAuth
     : QObject(parent), bus_(std::move(bus)), store_(std::move(store)), authority_(authority),
       idleTracker_(idleTracker)
 {
+    // Unpacked layers no image records, left by a crash; blobs stay for a resumed pull.
+    collectGarbageWhenIdle(false);
 }
 
 HelperService::~HelperService() = default;
@@ -79,7 +81,9 @@ void HelperService::authorizeThen(const char *actionId, Work work)
                               .arg(QLatin1String(actionId))));
                 return;
             case AuthorizationResult::Outcome::Authorized:
-                bus_.send(work(request));
+                // Work that answers later (from another thread) returns an invalid message.
+                if (QDBusMessage reply = work(request); reply.type() != QDBusMessage::InvalidMessage)
+                    bus_.send(reply);
                 return;
             }
         });

@@ -10,6 +10,7 @@
 #include <QDBusConnection>
 #include <QDBusContext>
 #include <QDBusObjectPath>
+#include <QDBusUnixFileDescriptor>
 #include <QObject>
 #include <QStringList>
 #include <QVariantMap>
@@ -18,6 +19,7 @@
 #include <optional>
 
 class IdleTracker;
+class Job;
 class PolkitAuthority;
 
 class HelperService : public QObject, protected QDBusContext {
@@ -26,6 +28,9 @@ public:
     HelperService(QDBusConnection bus, berth::Store store, PolkitAuthority *authority, IdleTracker *idleTracker,
                   QObject *parent = nullptr);
     ~HelperService() override;
+
+    /// Where per-registry CA files live: DIR/<host[:port]>/ca.crt (--certs-dir).
+    void setCertificatesDirectory(const QString &directory);
 
 public Q_SLOTS:
     // Called by the adaptor generated from io.berth.Helper1.xml. The return values are
@@ -40,6 +45,18 @@ public Q_SLOTS:
     QDBusObjectPath Pull(const QString &reference, const QVariantMap &options);
     QList<QVariantMap> ListImages();
     QVariantMap InspectImage(const QString &name);
+    QList<QVariantMap> RemoveImages(const QStringList &names, bool force);
+    void TagImage(const QString &source, const QString &target);
+    QList<QVariantMap> ImageHistory(const QString &name);
+    QList<QVariantMap> ImageLayerChanges(const QString &name, uint layer, uint limit, bool &truncated);
+    QList<QVariantMap> SearchImages(const QString &term, const QVariantMap &options);
+    // Registries (registry_verbs.cpp).
+    QDBusObjectPath Push(const QString &reference, const QVariantMap &options);
+    QString Login(const QString &server, const QString &username, const QString &password);
+    bool Logout(const QString &server);
+    // Archives (archive_verbs.cpp).
+    QDBusObjectPath Save(const QStringList &names, const QDBusUnixFileDescriptor &output, const QVariantMap &options);
+    QDBusObjectPath Load(const QDBusUnixFileDescriptor &input, const QVariantMap &options);
 
 Q_SIGNALS:
     void ConfigChanged(const QString &key, const QString &value);
@@ -54,15 +71,31 @@ private:
     [[nodiscard]] QVariantMap versionMap() const;
     [[nodiscard]] QDBusMessage infoReply(const QDBusMessage &request);
 
-    /// What a registry client needs from the settings (mirrors, insecure registries).
-    [[nodiscard]] berth::Result<berth::image::RegistryOptions> registryOptions();
+    /// What a registry client needs from the settings (mirrors, insecure registries), the
+    /// CA directory, and with callerUid that user's stored logins.
+    [[nodiscard]] berth::Result<berth::image::RegistryOptions> registryOptions(std::optional<uint> callerUid = std::nullopt);
+    /// The Unix user behind a call (the bus daemon's GetConnectionUnixUser).
+    [[nodiscard]] berth::Result<uint> callerUid(const QDBusMessage &request);
+    /// Looks up uid's stored logins when a registry asks for one.
+    [[nodiscard]] std::function<std::optional<berth::image::RegistryCredentials>(const std::string &)>
+    storedCredentials(uint uid) const;
     /// An image by id, id prefix, tag or digest reference, as `docker inspect` finds it.
     [[nodiscard]] berth::Result<berth::image::ImageRecord> findImage(const QString &name);
 
+    /// Jobs that store blobs before recording them (pull, load) keep garbage collection
+    /// away until they finish; call this for each such job.
+    void holdGarbageCollection(Job *job);
+    /// Removes unreferenced blobs and layers now, or once the last holding job finishes.
+    void collectGarbageWhenIdle(bool includingBlobs = true);
+
     QDBusConnection bus_;
     quint64 nextJobNumber_ = 1;
+    int garbageCollectionHolds_ = 0;
+    bool garbageCollectionPending_ = false;
+    bool garbageCollectionOfBlobsPending_ = false;
     berth::Store store_;
     PolkitAuthority *authority_;
     IdleTracker *idleTracker_;
     std::optional<berth::Support> overlaySupport_;
+    std::string certificatesDirectory_ = "/etc/berth/certs.d";
 };

@@ -6,6 +6,7 @@
 
 #include "engine/core/store.h"
 #include "engine/core/version.h"
+#include "engine/image/archive_load.h"
 #include "engine/image/puller.h"
 
 #include <QCommandLineParser>
@@ -24,6 +25,7 @@ namespace {
 
 constexpr const char *defaultStorageRoot = "/var/lib/berth";
 constexpr int defaultIdleTimeoutSeconds = 120;
+constexpr const char *defaultCertificatesDirectory = "/etc/berth/certs.d";
 
 // When D-Bus activation starts us it says which bus asked; otherwise use the system bus
 // that DBUS_SYSTEM_BUS_ADDRESS names (tests point it at a private one).
@@ -77,8 +79,13 @@ int main(int argc, char **argv)
                                         QStringLiteral("Exit after this many idle seconds; 0 never exits (default %1).")
                                             .arg(defaultIdleTimeoutSeconds),
                                         QStringLiteral("seconds"), QString::number(defaultIdleTimeoutSeconds));
+    const QCommandLineOption certsOption(QStringLiteral("certs-dir"),
+                                         QStringLiteral("Per-registry CA files, as DIR/HOST[:PORT]/ca.crt (default %1).")
+                                             .arg(QLatin1String(defaultCertificatesDirectory)),
+                                         QStringLiteral("dir"), QLatin1String(defaultCertificatesDirectory));
     parser.addOption(rootOption);
     parser.addOption(idleOption);
+    parser.addOption(certsOption);
     parser.process(app);
 
     bool numeric = false;
@@ -99,6 +106,7 @@ int main(int argc, char **argv)
 
     // Half-unpacked layers of a pull that was killed are worthless: nothing refers to them.
     berth::image::Puller::removeLeftovers(store->root());
+    berth::image::ArchiveLoader::removeLeftovers(store->root());
     qDBusRegisterMetaType<QList<QVariantMap>>();
 
     QDBusConnection bus = connectToSystemBus();
@@ -111,6 +119,7 @@ int main(int argc, char **argv)
     auto *authority = new PolkitAuthority(bus, &app);
     auto *idleTracker = new IdleTracker(bus, idleTimeout, &app);
     auto *service = new HelperService(bus, std::move(*store), authority, idleTracker, &app);
+    service->setCertificatesDirectory(parser.value(certsOption));
     new Helper1Adaptor(service);
     if (!bus.registerObject(QLatin1String(berth::dbusObjectPath), service)) {
         std::fprintf(stderr, "berth-helper: cannot register %s: %s\n", berth::dbusObjectPath,

@@ -1,4 +1,1510 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>BerthGui</name>
+    <message>
+        <source>Berth, a container workbench</source>
+        <translation>Berth 容器工作台</translation>
+    </message>
+    <message>
+        <source>Language of the interface, e.g. zh_CN or en (default: the system&apos;s).</source>
+        <translation>界面语言，例如 zh_CN 或 en（默认跟随系统）。</translation>
+    </message>
+    <message>
+        <source>Panel to open first: images, containers, volumes, networks, dockerfile, learn, system or settings.</source>
+        <translation>启动时打开的面板：images、containers、volumes、networks、dockerfile、learn、system 或 settings。</translation>
+    </message>
+    <message>
+        <source>Once the first panel has loaded its data, save the window as a PNG and quit (for docs and tests).</source>
+        <translation>第一个面板加载完数据后，把窗口保存为 PNG 并退出（用于文档和测试）。</translation>
+    </message>
+    <message>
+        <source>Size of the window in pixels, e.g. 1280x800.</source>
+        <translation>窗口大小（像素），例如 1280x800。</translation>
+    </message>
+    <message>
+        <source>With --screenshot: also print the text shown on the panel.</source>
+        <translation>与 --screenshot 一起使用：同时输出面板上显示的文字。</translation>
+    </message>
+    <message>
+        <source>--size wants WIDTHxHEIGHT, e.g. 1280x800, not &quot;%1&quot;</source>
+        <translation>--size 需要 宽x高 的格式，例如 1280x800，而不是“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <source>Manage the engine&apos;s settings (registry mirrors, subnets, logs)</source>
+        <translation>管理引擎设置（镜像加速器、子网、日志）</translation>
+    </message>
+    <message>
+        <source>Display system-wide information</source>
+        <translation>显示系统信息</translation>
+    </message>
+    <message>
+        <source>Show the Berth version information</source>
+        <translation>显示 Berth 版本信息</translation>
+    </message>
+    <message>
+        <source>Manage images</source>
+        <translation>管理镜像</translation>
+    </message>
+    <message>
+        <source>List images</source>
+        <translation>列出镜像</translation>
+    </message>
+    <message>
+        <source>Return low-level information on Berth objects</source>
+        <translation>返回 Berth 对象的底层信息</translation>
+    </message>
+    <message>
+        <source>Download an image from a registry</source>
+        <translation>从镜像仓库下载镜像</translation>
+    </message>
+    <message>
+        <source>Show the history of an image</source>
+        <translation>显示镜像的历史</translation>
+    </message>
+    <message>
+        <source>Load an image from a tar archive or STDIN</source>
+        <translation>从 tar 归档文件或标准输入 (STDIN) 载入镜像</translation>
+    </message>
+    <message>
+        <source>Log in to a registry</source>
+        <translation>登录镜像仓库</translation>
+    </message>
+    <message>
+        <source>Log out from a registry</source>
+        <translation>退出镜像仓库登录</translation>
+    </message>
+    <message>
+        <source>Upload an image to a registry</source>
+        <translation>把镜像上传到镜像仓库</translation>
+    </message>
+    <message>
+        <source>Remove one or more images</source>
+        <translation>删除一个或多个镜像</translation>
+    </message>
+    <message>
+        <source>Save one or more images to a tar archive (streamed to STDOUT by default)</source>
+        <translation>把一个或多个镜像保存为 tar 归档文件（默认输出到标准输出 STDOUT）</translation>
+    </message>
+    <message>
+        <source>Search Docker Hub or a registry&apos;s catalog for images</source>
+        <translation>在 Docker Hub 或镜像仓库的目录中搜索镜像</translation>
+    </message>
+    <message>
+        <source>Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE</source>
+        <translation>创建指向 SOURCE_IMAGE 的标签 TARGET_IMAGE</translation>
+    </message>
+</context>
+<context>
+    <name>CommandStrip</name>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Command line</source>
+        <translation>命令行</translation>
+    </message>
+    <message>
+        <source>Every action in Berth has a command-line equivalent. Run it in a terminal to do the same.</source>
+        <translation>Berth 中的每个操作都有对应的命令。在终端中运行它，效果相同。</translation>
+    </message>
+    <message>
+        <source>What you do here appears as a berth command.</source>
+        <translation>你在这里的操作会显示为对应的 berth 命令。</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+    <message>
+        <source>Copy the command</source>
+        <translation>复制命令</translation>
+    </message>
+    <message>
+        <source>Copy the command to the clipboard</source>
+        <translation>把命令复制到剪贴板</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigModel</name>
+    <message>
+        <source>Mirrors tried before Docker Hub when pulling, in order. A nearby mirror makes pulls much faster (for example in mainland China).</source>
+        <translation>拉取镜像时按顺序先尝试这些镜像加速器，再访问 Docker Hub。离你近的加速器能让拉取快很多（例如在中国大陆）。</translation>
+    </message>
+    <message>
+        <source>Registries that may be reached over plain HTTP or with an unverified certificate. Registries on 127.0.0.0/8 are always allowed.</source>
+        <translation>允许通过明文 HTTP 或未经验证的证书访问的镜像仓库。127.0.0.0/8 上的仓库始终允许。</translation>
+    </message>
+    <message>
+        <source>The private address range of the default bridge network that containers join.</source>
+        <translation>容器默认加入的 bridge 网络所用的私有地址段。</translation>
+    </message>
+    <message>
+        <source>DNS servers given to containers instead of the host&apos;s.</source>
+        <translation>提供给容器的 DNS 服务器，代替主机的 DNS 设置。</translation>
+    </message>
+    <message>
+        <source>How large a container&apos;s log may grow before it is rotated.</source>
+        <translation>容器日志在轮转之前最多可以增长到多大。</translation>
+    </message>
+    <message>
+        <source>How many rotated log files are kept per container.</source>
+        <translation>每个容器保留多少个轮转后的日志文件。</translation>
+    </message>
+    <message>
+        <source>How many layers are downloaded at once during a pull.</source>
+        <translation>拉取镜像时同时下载多少个镜像层。</translation>
+    </message>
+    <message>
+        <source>How many layers are uploaded at once during a push.</source>
+        <translation>推送镜像时同时上传多少个镜像层。</translation>
+    </message>
+    <message>
+        <source>How many times a failed layer download is tried.</source>
+        <translation>镜像层下载失败时最多尝试几次。</translation>
+    </message>
+    <message>
+        <source>Registry mirrors</source>
+        <translation>镜像加速器</translation>
+    </message>
+    <message>
+        <source>Insecure registries</source>
+        <translation>不安全的镜像仓库</translation>
+    </message>
+    <message>
+        <source>Default bridge subnet</source>
+        <translation>默认网桥子网</translation>
+    </message>
+    <message>
+        <source>DNS servers</source>
+        <translation>DNS 服务器</translation>
+    </message>
+    <message>
+        <source>Largest log file</source>
+        <translation>日志文件上限</translation>
+    </message>
+    <message>
+        <source>Log files kept</source>
+        <translation>保留的日志文件数</translation>
+    </message>
+    <message>
+        <source>Parallel downloads</source>
+        <translation>并行下载数</translation>
+    </message>
+    <message>
+        <source>Parallel uploads</source>
+        <translation>并行上传数</translation>
+    </message>
+    <message>
+        <source>Download attempts</source>
+        <translation>下载尝试次数</translation>
+    </message>
+    <message>
+        <source>Registries</source>
+        <translation>镜像仓库</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Container logs</source>
+        <translation>容器日志</translation>
+    </message>
+    <message>
+        <source>Pulling and pushing</source>
+        <translation>拉取与推送</translation>
+    </message>
+    <message>
+        <source>The largest a layer may be once decompressed; a bigger one is refused as a likely decompression bomb.</source>
+        <translation>镜像层解压后允许的最大大小；超过它的层会被当作可能的解压炸弹而拒绝。</translation>
+    </message>
+    <message>
+        <source>Largest layer</source>
+        <translation>镜像层上限</translation>
+    </message>
+</context>
+<context>
+    <name>FeatureCard</name>
+    <message>
+        <source>Available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺失</translation>
+    </message>
+</context>
+<context>
+    <name>HelperClient</name>
+    <message>
+        <source>Connecting to Berth&apos;s helper…</source>
+        <translation>正在连接 Berth 的辅助进程…</translation>
+    </message>
+    <message>
+        <source>Berth&apos;s helper stopped. It starts again by itself on the next action; click Retry to start it now.</source>
+        <translation>Berth 的辅助进程已停止。下一次操作时它会自动启动；点击“重试”可立即启动。</translation>
+    </message>
+    <message>
+        <source>Connected to Berth&apos;s helper %1 on the system bus</source>
+        <translation>已通过系统总线连接到 Berth 辅助进程 %1</translation>
+    </message>
+</context>
+<context>
+    <name>HelperConnection</name>
+    <message>
+        <source>Berth&apos;s helper stopped while the job was running; run the command again.</source>
+        <translation>任务运行期间 Berth 的辅助进程停止了；请重新运行该命令。</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>Berth</source>
+        <translation>Berth</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderPage</name>
+    <message>
+        <source>what the engine and this computer support</source>
+        <translation>引擎和这台计算机支持哪些功能</translation>
+    </message>
+    <message>
+        <source>Open System</source>
+        <translation>打开“系统”</translation>
+    </message>
+    <message>
+        <source>the engine&apos;s settings, like Docker&apos;s daemon.json</source>
+        <translation>引擎设置，相当于 Docker 的 daemon.json</translation>
+    </message>
+    <message>
+        <source>Open Settings</source>
+        <translation>打开“设置”</translation>
+    </message>
+    <message>
+        <source>the versions of the client and the helper</source>
+        <translation>客户端和辅助进程的版本</translation>
+    </message>
+    <message>
+        <source>Not built yet</source>
+        <translation>尚未实现</translation>
+    </message>
+    <message>
+        <source>This panel is not built yet in this version of Berth. Nothing on it works today; the commands listed below do.</source>
+        <translation>此版本的 Berth 尚未实现这个面板，目前它上面的功能都不可用；下面列出的命令已经可以使用。</translation>
+    </message>
+    <message>
+        <source>What it will do</source>
+        <translation>它将来能做什么</translation>
+    </message>
+    <message>
+        <source>Docker users know this as:</source>
+        <translation>对应的 Docker 命令：</translation>
+    </message>
+    <message>
+        <source>What works today</source>
+        <translation>现在已经可用的</translation>
+    </message>
+    <message>
+        <source>These berth commands exist now, in a terminal and in the panels beside them:</source>
+        <translation>以下 berth 命令现在就能用，可以在终端里运行，也可以在对应的面板中使用：</translation>
+    </message>
+</context>
+<context>
+    <name>SettingRow</name>
+    <message>
+        <source>default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>daemon.json: %1</source>
+        <translation>daemon.json：%1</translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation>例如 %1</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>恢复默认</translation>
+    </message>
+    <message>
+        <source>Return to the default, %1</source>
+        <translation>恢复为默认值 %1</translation>
+    </message>
+    <message>
+        <source>Return to the default (empty)</source>
+        <translation>恢复为默认值（空）</translation>
+    </message>
+    <message>
+        <source>Saved. New containers and pulls use it.</source>
+        <translation>已保存。之后新建的容器和拉取操作会使用它。</translation>
+    </message>
+    <message>
+        <source>not in Docker&apos;s daemon.json</source>
+        <translation>Docker 的 daemon.json 中没有此项</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>The engine&apos;s settings, like Docker&apos;s daemon.json. Lists are separated by commas. A change applies to containers and pulls started after it.</source>
+        <translation>引擎设置，相当于 Docker 的 daemon.json。列表项用英文逗号分隔。修改只对之后启动的容器和拉取生效。</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新加载</translation>
+    </message>
+</context>
+<context>
+    <name>Sidebar</name>
+    <message>
+        <source>Container workbench</source>
+        <translation>容器工作台</translation>
+    </message>
+    <message>
+        <source>Panels</source>
+        <translation>面板</translation>
+    </message>
+    <message>
+        <source>soon</source>
+        <translation>即将推出</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>版本 %1</translation>
+    </message>
+</context>
+<context>
+    <name>StatusLine</name>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Helper reachable</source>
+        <translation>辅助进程可用</translation>
+    </message>
+    <message>
+        <source>Helper not reachable</source>
+        <translation>辅助进程不可用</translation>
+    </message>
+</context>
+<context>
+    <name>SystemPage</name>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>引擎</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Storage root</source>
+        <translation>存储根目录</translation>
+    </message>
+    <message>
+        <source>Kernel features containers are made of</source>
+        <translation>构成容器的内核特性</translation>
+    </message>
+    <message>
+        <source>Kernel</source>
+        <translation>内核</translation>
+    </message>
+    <message>
+        <source>version %1 (%2)</source>
+        <translation>版本 %1（%2）</translation>
+    </message>
+    <message>
+        <source>v1 controllers: %1</source>
+        <translation>v1 控制器：%1</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Namespaces</source>
+        <translation>命名空间 (namespaces)</translation>
+    </message>
+    <message>
+        <source>user namespaces: %1 (%2)</source>
+        <translation>用户命名空间 (user namespaces)：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Registries</source>
+        <translation>镜像仓库</translation>
+    </message>
+    <message>
+        <source>Mirrors</source>
+        <translation>镜像加速器</translation>
+    </message>
+    <message>
+        <source>Insecure registries</source>
+        <translation>不安全的镜像仓库</translation>
+    </message>
+    <message>
+        <source>This computer uses cgroup v2: one unified tree holds every controller.</source>
+        <translation>这台计算机使用 cgroup v2：所有控制器都在同一棵统一的层级树中。</translation>
+    </message>
+    <message>
+        <source>This computer uses a hybrid layout: the old per-controller v1 trees do the limiting, and a v2 tree is mounted beside them.</source>
+        <translation>这台计算机使用混合 (hybrid) 布局：由旧式的 v1 层级树（每个控制器一棵）负责限制，旁边另外挂载了一棵 v2 层级树。</translation>
+    </message>
+    <message>
+        <source>This computer uses cgroup v1: one tree per controller.</source>
+        <translation>这台计算机使用 cgroup v1：每个控制器一棵层级树。</translation>
+    </message>
+    <message>
+        <source>No cgroup hierarchy was found, so containers cannot be limited.</source>
+        <translation>没有找到 cgroup 层级，因此无法限制容器的资源。</translation>
+    </message>
+    <message>
+        <source>What Berth&apos;s engine reports about itself and this computer, and what each part is for.</source>
+        <translation>Berth 引擎报告的自身状态和这台计算机的信息，以及每一项的用途。</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <source>Containers</source>
+        <translation>容器</translation>
+    </message>
+    <message>
+        <source>Volumes</source>
+        <translation>数据卷</translation>
+    </message>
+    <message>
+        <source>free of %1</source>
+        <translation>可用，共 %1</translation>
+    </message>
+    <message>
+        <source>Where images, layers, containers and volumes are kept.</source>
+        <translation>镜像、镜像层、容器和数据卷存放的位置。</translation>
+    </message>
+    <message>
+        <source>Storage driver</source>
+        <translation>存储驱动</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1，位于 %2 之上</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>这台计算机</translation>
+    </message>
+    <message>
+        <source>Containers share this computer&apos;s kernel; there is no second operating system inside them.</source>
+        <translation>容器共用这台计算机的内核；容器里面并没有第二个操作系统。</translation>
+    </message>
+    <message>
+        <source>Operating system</source>
+        <translation>操作系统</translation>
+    </message>
+    <message>
+        <source>Processors and memory</source>
+        <translation>处理器和内存</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n CPU(s), %1</source>
+        <translation>
+            <numerusform>%n 个 CPU，%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A container is an ordinary process that the kernel isolates and limits. The helper checked each of these features when it started.</source>
+        <translation>容器就是一个被内核隔离和限制的普通进程。辅助进程启动时检查了下面每一项特性。</translation>
+    </message>
+    <message>
+        <source>Give a process its own view of the system: its own process numbers (it sees itself as PID 1), mounts, network, host name and users. This isolation is what makes a process a container.</source>
+        <translation>让进程拥有自己眼中的系统：自己的进程号（它把自己看作 PID 1）、挂载点、网络、主机名和用户。正是这种隔离让一个进程成为容器。</translation>
+    </message>
+    <message>
+        <source>User namespaces let root inside a container be an unprivileged user outside it.</source>
+        <translation>用户命名空间让容器内的 root 在容器外只是一个无特权的普通用户。</translation>
+    </message>
+    <message>
+        <source>v2 controllers: %1 (at %2)</source>
+        <translation>v2 控制器：%1（位于 %2）</translation>
+    </message>
+    <message>
+        <source>Control groups count and limit what a group of processes may use: memory, CPU time, the number of processes. Each container gets its own group.</source>
+        <translation>控制组 (cgroups) 统计并限制一组进程能使用的资源：内存、CPU 时间、进程数量。每个容器都有自己的控制组。</translation>
+    </message>
+    <message>
+        <source>Shows an image&apos;s read-only layers as one directory tree and puts a writable layer on top for each container, so many containers share one copy of the image.</source>
+        <translation>把镜像的只读层合并成一棵目录树，并为每个容器在最上面加一个可写层，因此许多容器可以共用同一份镜像。</translation>
+    </message>
+    <message>
+        <source>%1, libseccomp %2</source>
+        <translation>%1，libseccomp %2</translation>
+    </message>
+    <message>
+        <source>A filter on system calls, the requests a process makes to the kernel. A container is refused calls it should never need, such as loading kernel modules.</source>
+        <translation>系统调用（进程向内核发出的请求）的过滤器。容器根本不需要的调用会被拒绝，例如加载内核模块。</translation>
+    </message>
+    <message>
+        <source>Where images are pulled from besides Docker Hub.</source>
+        <translation>除 Docker Hub 之外拉取镜像的来源。</translation>
+    </message>
+    <message>
+        <source>Change in Settings</source>
+        <translation>在“设置”中修改</translation>
+    </message>
+</context>
+<context>
+    <name>UnreachableNotice</name>
+    <message>
+        <source>The helper could not answer</source>
+        <translation>辅助进程无法应答</translation>
+    </message>
+    <message>
+        <source>Berth&apos;s helper is not reachable</source>
+        <translation>无法连接 Berth 的辅助进程</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+</context>
+<context>
+    <name>Workbench</name>
+    <message>
+        <source>Images</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <source>Workbench</source>
+        <translation>工作台</translation>
+    </message>
+    <message>
+        <source>The templates containers start from: a stack of read-only layers plus settings.</source>
+        <translation>容器启动时所用的模板：一叠只读的镜像层加上一些配置。</translation>
+    </message>
+    <message>
+        <source>Pull an image from a registry, through your registry mirror if you set one.</source>
+        <translation>从镜像仓库拉取镜像；如果设置了镜像加速器，就通过加速器拉取。</translation>
+    </message>
+    <message>
+        <source>See each image&apos;s tags, size and history, and what every layer added.</source>
+        <translation>查看每个镜像的标签、大小和历史，以及每一层添加了什么。</translation>
+    </message>
+    <message>
+        <source>Browse the files of a layer, and remove images you no longer need.</source>
+        <translation>浏览某一层中的文件，删除不再需要的镜像。</translation>
+    </message>
+    <message>
+        <source>Containers</source>
+        <translation>容器</translation>
+    </message>
+    <message>
+        <source>Processes started from an image, isolated by namespaces and limited by cgroups.</source>
+        <translation>从镜像启动的进程，由命名空间隔离、由 cgroups 限制。</translation>
+    </message>
+    <message>
+        <source>Run a container from an image, with ports, volumes and limits chosen in a form.</source>
+        <translation>从镜像运行容器，在表单中选择端口、数据卷和资源限制。</translation>
+    </message>
+    <message>
+        <source>Start, stop and remove containers; read their logs as they are written.</source>
+        <translation>启动、停止和删除容器；实时查看它们的日志。</translation>
+    </message>
+    <message>
+        <source>Open a terminal inside a running container and watch its CPU and memory.</source>
+        <translation>在运行中的容器里打开终端，观察它的 CPU 和内存占用。</translation>
+    </message>
+    <message>
+        <source>Volumes</source>
+        <translation>数据卷</translation>
+    </message>
+    <message>
+        <source>Storage that outlives containers: named volumes and folders of this computer.</source>
+        <translation>比容器活得更久的存储：命名数据卷和这台计算机上的目录。</translation>
+    </message>
+    <message>
+        <source>Create and remove named volumes, and see which containers use each.</source>
+        <translation>创建和删除命名数据卷，查看每个数据卷被哪些容器使用。</translation>
+    </message>
+    <message>
+        <source>Browse the files in a volume.</source>
+        <translation>浏览数据卷中的文件。</translation>
+    </message>
+    <message>
+        <source>Networks</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>How containers reach each other and the outside: bridges, addresses and published ports.</source>
+        <translation>容器之间以及与外界如何通信：网桥、地址和发布的端口。</translation>
+    </message>
+    <message>
+        <source>See each bridge network, its subnet, and the containers attached to it.</source>
+        <translation>查看每个 bridge 网络、它的子网以及连接到它的容器。</translation>
+    </message>
+    <message>
+        <source>See which ports of this computer lead into which container.</source>
+        <translation>查看这台计算机的哪些端口通向哪个容器。</translation>
+    </message>
+    <message>
+        <source>Dockerfile</source>
+        <translation>Dockerfile</translation>
+    </message>
+    <message>
+        <source>The recipe an image is built from, one instruction per layer.</source>
+        <translation>构建镜像的配方，每条指令对应一层。</translation>
+    </message>
+    <message>
+        <source>Edit a Dockerfile as text or as a list of steps, with mistakes pointed out as you type.</source>
+        <translation>以文本或步骤列表的形式编辑 Dockerfile，输入时即时指出错误。</translation>
+    </message>
+    <message>
+        <source>Build it and follow each step&apos;s output, with steps taken from the cache marked.</source>
+        <translation>构建镜像并查看每一步的输出，使用了缓存的步骤会被标出。</translation>
+    </message>
+    <message>
+        <source>Learn</source>
+        <translation>学习</translation>
+    </message>
+    <message>
+        <source>Understand</source>
+        <translation>理解</translation>
+    </message>
+    <message>
+        <source>What a container really is, shown with the engine on this computer.</source>
+        <translation>容器到底是什么——用这台计算机上的引擎演示给你看。</translation>
+    </message>
+    <message>
+        <source>Short lessons that run real commands: layers, namespaces, cgroups, ports.</source>
+        <translation>运行真实命令的简短课程：镜像层、命名空间、cgroups、端口。</translation>
+    </message>
+    <message>
+        <source>Each lesson links to the panel and the berth command that does the same.</source>
+        <translation>每节课都会链接到能做同样事情的面板和 berth 命令。</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>引擎</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>download an image, through your registry mirror if you set one</source>
+        <translation>下载镜像；如果设置了镜像加速器，就通过加速器下载</translation>
+    </message>
+    <message>
+        <source>list the images this computer has</source>
+        <translation>列出这台计算机上的镜像</translation>
+    </message>
+    <message>
+        <source>an image&apos;s configuration and layers, as JSON</source>
+        <translation>以 JSON 显示镜像的配置和镜像层</translation>
+    </message>
+</context>
+<context>
+    <name>berth::cli</name>
+    <message>
+        <source>Usage:</source>
+        <translation>用法：</translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation>选项：</translation>
+    </message>
+    <message>
+        <source>Print usage</source>
+        <translation>显示用法</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; takes %2 argument(s), got %3.</source>
+        <translation>“%1”需要 %2 个参数，实际给了 %3 个。</translation>
+    </message>
+    <message>
+        <source>Error:</source>
+        <translation>错误：</translation>
+    </message>
+    <message>
+        <source>Output format: &quot;json&quot; (like daemon.json), or empty for the table</source>
+        <translation>输出格式：&quot;json&quot;（与 daemon.json 相同），留空则输出表格</translation>
+    </message>
+    <message>
+        <source>Show engine settings: all of them, or the value of one</source>
+        <translation>显示引擎设置：全部设置，或其中一项的值</translation>
+    </message>
+    <message>
+        <source>unknown format &quot;%1&quot;: use --format json</source>
+        <translation>未知的格式“%1”：请使用 --format json</translation>
+    </message>
+    <message>
+        <source>KEY</source>
+        <translation>KEY</translation>
+    </message>
+    <message>
+        <source>VALUE</source>
+        <translation>VALUE</translation>
+    </message>
+    <message>
+        <source>(default)</source>
+        <translation>（默认）</translation>
+    </message>
+    <message>
+        <source>Change an engine setting (lists are comma-separated; an empty VALUE empties a list)</source>
+        <translation>修改一项引擎设置（列表用英文逗号分隔；VALUE 为空表示清空列表）</translation>
+    </message>
+    <message>
+        <source>Return an engine setting to its default</source>
+        <translation>把一项引擎设置恢复为默认值</translation>
+    </message>
+    <message>
+        <source>Manage the engine&apos;s settings (like Docker&apos;s daemon.json)</source>
+        <translation>管理引擎设置（相当于 Docker 的 daemon.json）</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>命令：</translation>
+    </message>
+    <message>
+        <source>Show all settings, or one</source>
+        <translation>显示全部设置或其中一项</translation>
+    </message>
+    <message>
+        <source>Change a setting</source>
+        <translation>修改一项设置</translation>
+    </message>
+    <message>
+        <source>Return a setting to its default</source>
+        <translation>把一项设置恢复为默认值</translation>
+    </message>
+    <message>
+        <source>Settings:</source>
+        <translation>设置项：</translation>
+    </message>
+    <message>
+        <source>daemon.json: %1</source>
+        <translation>daemon.json：%1</translation>
+    </message>
+    <message>
+        <source>Run &apos;berth config COMMAND --help&apos; for more information on a command.</source>
+        <translation>运行 &apos;berth config COMMAND --help&apos; 查看某个命令的详细说明。</translation>
+    </message>
+    <message>
+        <source>berth config needs a command.</source>
+        <translation>berth config 需要一个子命令。</translation>
+    </message>
+    <message>
+        <source>berth config: unknown command &quot;%1&quot;.</source>
+        <translation>berth config：未知命令“%1”。</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>服务端：</translation>
+    </message>
+    <message>
+        <source>Containers</source>
+        <translation>容器</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <source>Volumes</source>
+        <translation>数据卷</translation>
+    </message>
+    <message>
+        <source>Server Version</source>
+        <translation>服务端版本</translation>
+    </message>
+    <message>
+        <source>Storage Driver</source>
+        <translation>存储驱动</translation>
+    </message>
+    <message>
+        <source>Supported</source>
+        <translation>是否支持</translation>
+    </message>
+    <message>
+        <source>Backing Filesystem</source>
+        <translation>底层文件系统</translation>
+    </message>
+    <message>
+        <source>Cgroup Version</source>
+        <translation>Cgroup 版本</translation>
+    </message>
+    <message>
+        <source>v1 controllers</source>
+        <translation>v1 控制器</translation>
+    </message>
+    <message>
+        <source>v2 controllers</source>
+        <translation>v2 控制器</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Security Options:</source>
+        <translation>安全选项：</translation>
+    </message>
+    <message>
+        <source>Kernel Version</source>
+        <translation>内核版本</translation>
+    </message>
+    <message>
+        <source>Operating System</source>
+        <translation>操作系统</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>架构</translation>
+    </message>
+    <message>
+        <source>CPUs</source>
+        <translation>CPU 数</translation>
+    </message>
+    <message>
+        <source>Total Memory</source>
+        <translation>内存总量</translation>
+    </message>
+    <message>
+        <source>Berth Root Dir</source>
+        <translation>Berth 根目录</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>可用空间</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / 共 %2</translation>
+    </message>
+    <message>
+        <source>Registry Mirrors</source>
+        <translation>镜像加速器</translation>
+    </message>
+    <message>
+        <source>Insecure Registries</source>
+        <translation>不安全的镜像仓库</translation>
+    </message>
+    <message>
+        <source>Output format: &quot;json&quot;, or empty for the text report</source>
+        <translation>输出格式：&quot;json&quot;，留空则输出文本报告</translation>
+    </message>
+    <message>
+        <source>Display system-wide information</source>
+        <translation>显示系统信息</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>API version</source>
+        <translation>API 版本</translation>
+    </message>
+    <message>
+        <source>OS/Arch</source>
+        <translation>系统/架构</translation>
+    </message>
+    <message>
+        <source>Kernel</source>
+        <translation>内核</translation>
+    </message>
+    <message>
+        <source>Qt</source>
+        <translation>Qt</translation>
+    </message>
+    <message>
+        <source>Output format: &quot;json&quot;, or empty for the table</source>
+        <translation>输出格式：&quot;json&quot;，留空则输出表格</translation>
+    </message>
+    <message>
+        <source>Show the Berth version information</source>
+        <translation>显示 Berth 版本信息</translation>
+    </message>
+    <message>
+        <source>Client:</source>
+        <translation>客户端：</translation>
+    </message>
+    <message>
+        <source>Server: Berth Engine</source>
+        <translation>服务端：Berth 引擎</translation>
+    </message>
+    <message>
+        <source>Show all images (default hides intermediate images)</source>
+        <translation>显示所有镜像（默认隐藏中间镜像）</translation>
+    </message>
+    <message>
+        <source>Only show image IDs</source>
+        <translation>只显示镜像 ID</translation>
+    </message>
+    <message>
+        <source>Show digests</source>
+        <translation>显示摘要 (digest)</translation>
+    </message>
+    <message>
+        <source>Don&apos;t truncate output</source>
+        <translation>不截断输出</translation>
+    </message>
+    <message>
+        <source>Filter output: dangling=true|false, reference=PATTERN</source>
+        <translation>过滤输出：dangling=true|false，reference=PATTERN</translation>
+    </message>
+    <message>
+        <source>Output format: &quot;json&quot; (one object per line), or empty for the table</source>
+        <translation>输出格式：&quot;json&quot;（每行一个对象），留空则输出表格</translation>
+    </message>
+    <message>
+        <source>List images</source>
+        <translation>列出镜像</translation>
+    </message>
+    <message>
+        <source>invalid filter &quot;%1&quot;: use dangling=true|false or reference=PATTERN</source>
+        <translation>无效的过滤条件“%1”：请使用 dangling=true|false 或 reference=PATTERN</translation>
+    </message>
+    <message>
+        <source>REPOSITORY</source>
+        <translation>REPOSITORY</translation>
+    </message>
+    <message>
+        <source>TAG</source>
+        <translation>TAG</translation>
+    </message>
+    <message>
+        <source>DIGEST</source>
+        <translation>DIGEST</translation>
+    </message>
+    <message>
+        <source>IMAGE ID</source>
+        <translation>IMAGE ID</translation>
+    </message>
+    <message>
+        <source>CREATED</source>
+        <translation>CREATED</translation>
+    </message>
+    <message>
+        <source>SIZE</source>
+        <translation>SIZE</translation>
+    </message>
+    <message>
+        <source>Format the output using a template: {{.Field}} or {{json .Field}}</source>
+        <translation>用模板格式化输出：{{.Field}} 或 {{json .Field}}</translation>
+    </message>
+    <message>
+        <source>Return JSON for the given type (image)</source>
+        <translation>返回指定类型（image）的 JSON</translation>
+    </message>
+    <message>
+        <source>Return low-level information on Berth objects</source>
+        <translation>返回 Berth 对象的底层信息</translation>
+    </message>
+    <message>
+        <source>&quot;--type %1&quot; is not supported yet; only images can be inspected</source>
+        <translation>暂不支持“--type %1”；目前只能查看镜像</translation>
+    </message>
+    <message>
+        <source>template &quot;%1&quot; is not supported: use {{.Field}}, {{.Field.Sub}} or {{json .Field}}</source>
+        <translation>不支持模板“%1”：请使用 {{.Field}}、{{.Field.Sub}} 或 {{json .Field}}</translation>
+    </message>
+    <message>
+        <source>Manage images</source>
+        <translation>管理镜像</translation>
+    </message>
+    <message>
+        <source>Display detailed information on one or more images</source>
+        <translation>显示一个或多个镜像的详细信息</translation>
+    </message>
+    <message>
+        <source>Download an image from a registry</source>
+        <translation>从镜像仓库下载镜像</translation>
+    </message>
+    <message>
+        <source>berth image needs a command.</source>
+        <translation>berth image 需要一个子命令。</translation>
+    </message>
+    <message>
+        <source>berth image: unknown command &quot;%1&quot;.</source>
+        <translation>berth image：未知命令“%1”。</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>Downloading</source>
+        <translation>下载中</translation>
+    </message>
+    <message>
+        <source>Verifying Checksum</source>
+        <translation>校验中</translation>
+    </message>
+    <message>
+        <source>Extracting</source>
+        <translation>解压中</translation>
+    </message>
+    <message>
+        <source>Pull complete</source>
+        <translation>拉取完成</translation>
+    </message>
+    <message>
+        <source>Already exists</source>
+        <translation>已存在</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Pull for this platform, e.g. linux/arm64</source>
+        <translation>拉取指定平台的镜像，例如 linux/arm64</translation>
+    </message>
+    <message>
+        <source>Suppress verbose output</source>
+        <translation>不输出详细信息</translation>
+    </message>
+    <message>
+        <source>Download all tagged images in the repository</source>
+        <translation>下载仓库中所有带标签的镜像</translation>
+    </message>
+    <message>
+        <source>Using default tag: latest</source>
+        <translation>使用默认标签：latest</translation>
+    </message>
+    <message>
+        <source>Digest: %1</source>
+        <translation>摘要 (Digest)：%1</translation>
+    </message>
+    <message>
+        <source>Status: Downloaded newer image for %1</source>
+        <translation>状态：已为 %1 下载较新的镜像</translation>
+    </message>
+    <message>
+        <source>Status: Image is up to date for %1</source>
+        <translation>状态：%1 的镜像已是最新</translation>
+    </message>
+    <message>
+        <source>Cancelling the pull…</source>
+        <translation>正在取消拉取…</translation>
+    </message>
+    <message>
+        <source>Force removal of the image (all its tags, even if containers use it)</source>
+        <translation>强制删除镜像（删除它的所有标签，即使有容器在使用）</translation>
+    </message>
+    <message>
+        <source>Do not delete untagged parents (Berth keeps no parent images, so there are none)</source>
+        <translation>不删除没有标签的父镜像（Berth 不保留父镜像，所以实际上没有）</translation>
+    </message>
+    <message>
+        <source>Remove one or more images</source>
+        <translation>删除一个或多个镜像</translation>
+    </message>
+    <message>
+        <source>Untagged: %1</source>
+        <translation>已取消标签：%1</translation>
+    </message>
+    <message>
+        <source>Deleted: %1</source>
+        <translation>已删除：%1</translation>
+    </message>
+    <message>
+        <source>Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE</source>
+        <translation>创建指向 SOURCE_IMAGE 的标签 TARGET_IMAGE</translation>
+    </message>
+    <message>
+        <source>Print sizes and dates in human readable format (default true; -H=false turns it off)</source>
+        <translation>以易读的格式显示大小和日期（默认开启；-H=false 关闭）</translation>
+    </message>
+    <message>
+        <source>Show the history of an image</source>
+        <translation>显示镜像的历史</translation>
+    </message>
+    <message>
+        <source>IMAGE</source>
+        <translation>IMAGE</translation>
+    </message>
+    <message>
+        <source>CREATED BY</source>
+        <translation>CREATED BY</translation>
+    </message>
+    <message>
+        <source>COMMENT</source>
+        <translation>COMMENT</translation>
+    </message>
+    <message>
+        <source>Max number of search results (default 25)</source>
+        <translation>搜索结果的最大数量（默认 25）</translation>
+    </message>
+    <message>
+        <source>Filter output: stars=N, is-official=true|false</source>
+        <translation>过滤输出：stars=N，is-official=true|false</translation>
+    </message>
+    <message>
+        <source>Search Docker Hub, or a private registry&apos;s catalog as HOST:PORT/TERM</source>
+        <translation>搜索 Docker Hub；要搜索私有镜像仓库的目录，写成 HOST:PORT/TERM</translation>
+    </message>
+    <message>
+        <source>--limit takes a number from 1 to 100, got &quot;%1&quot;</source>
+        <translation>--limit 需要 1 到 100 之间的数字，实际给了“%1”</translation>
+    </message>
+    <message>
+        <source>invalid filter &quot;%1&quot;: use stars=N or is-official=true|false</source>
+        <translation>无效的过滤条件“%1”：请使用 stars=N 或 is-official=true|false</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>DESCRIPTION</source>
+        <translation>DESCRIPTION</translation>
+    </message>
+    <message>
+        <source>STARS</source>
+        <translation>STARS</translation>
+    </message>
+    <message>
+        <source>OFFICIAL</source>
+        <translation>OFFICIAL</translation>
+    </message>
+    <message>
+        <source>[OK]</source>
+        <translation>[OK]</translation>
+    </message>
+    <message>
+        <source>Load an image from a tar archive or STDIN</source>
+        <translation>从 tar 归档文件或标准输入 (STDIN) 载入镜像</translation>
+    </message>
+    <message>
+        <source>Save one or more images to a tar archive (streamed to STDOUT by default)</source>
+        <translation>把一个或多个镜像保存为 tar 归档文件（默认输出到标准输出 STDOUT）</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Take the password from stdin</source>
+        <translation>从标准输入 (stdin) 读取密码</translation>
+    </message>
+    <message>
+        <source>Log in to a registry. If no server is given, Docker Hub (docker.io) is used. The login is checked against the registry, then kept by Berth&apos;s helper for your user only.</source>
+        <translation>登录镜像仓库。未指定服务器时使用 Docker Hub (docker.io)。登录信息会先经镜像仓库验证，然后由 Berth 的辅助进程只为你这个用户保存。</translation>
+    </message>
+    <message>
+        <source>--password and --password-stdin are mutually exclusive</source>
+        <translation>--password 和 --password-stdin 不能同时使用</translation>
+    </message>
+    <message>
+        <source>Must provide --username with --password-stdin</source>
+        <translation>使用 --password-stdin 时必须同时提供 --username</translation>
+    </message>
+    <message>
+        <source>WARNING! Using --password via the CLI is insecure. Use --password-stdin.</source>
+        <translation>警告！在命令行中使用 --password 不安全，请改用 --password-stdin。</translation>
+    </message>
+    <message>
+        <source>Cannot perform an interactive login from a non TTY device; give -u USERNAME and --password-stdin</source>
+        <translation>无法在非终端 (TTY) 设备上交互式登录；请提供 -u USERNAME 和 --password-stdin</translation>
+    </message>
+    <message>
+        <source>Username: </source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>Username is required</source>
+        <translation>必须提供用户名</translation>
+    </message>
+    <message>
+        <source>Cannot perform an interactive login from a non TTY device; give --password-stdin</source>
+        <translation>无法在非终端 (TTY) 设备上交互式登录；请使用 --password-stdin</translation>
+    </message>
+    <message>
+        <source>Password: </source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Password is required</source>
+        <translation>必须提供密码</translation>
+    </message>
+    <message>
+        <source>Login Succeeded</source>
+        <translation>登录成功</translation>
+    </message>
+    <message>
+        <source>Log out from a registry: forget the login `berth login` stored for your user. If no server is given, Docker Hub (docker.io) is used.</source>
+        <translation>退出镜像仓库登录：删除 `berth login` 为你这个用户保存的登录信息。未指定服务器时使用 Docker Hub (docker.io)。</translation>
+    </message>
+    <message>
+        <source>Removing login credentials for %1</source>
+        <translation>正在删除 %1 的登录凭据</translation>
+    </message>
+    <message>
+        <source>Not logged in to %1</source>
+        <translation>尚未登录 %1</translation>
+    </message>
+    <message>
+        <source>Preparing</source>
+        <translation>准备中</translation>
+    </message>
+    <message>
+        <source>Pushing</source>
+        <translation>推送中</translation>
+    </message>
+    <message>
+        <source>Pushed</source>
+        <translation>推送完成</translation>
+    </message>
+    <message>
+        <source>Layer already exists</source>
+        <translation>镜像层已存在</translation>
+    </message>
+    <message>
+        <source>Mounted from %1</source>
+        <translation>已从 %1 挂载</translation>
+    </message>
+    <message>
+        <source>Upload each blob in chunks of this size, e.g. 5m (default: one request per blob, chunks of 32m above 128m)</source>
+        <translation>按此大小分块上传每个 blob，例如 5m（默认：每个 blob 一次请求，超过 128m 时按 32m 分块）</translation>
+    </message>
+    <message>
+        <source>Upload an image to a registry. With IMAGE, that local image is pushed as NAME[:TAG] without tagging it first (as podman push SOURCE DESTINATION).</source>
+        <translation>把镜像上传到镜像仓库。指定 IMAGE 时，直接把这个本地镜像推送为 NAME[:TAG]，无需先打标签（与 podman push SOURCE DESTINATION 相同）。</translation>
+    </message>
+    <message>
+        <source>cannot push to a digest; write the target as NAME[:TAG]</source>
+        <translation>不能推送到摘要 (digest)；请把目标写成 NAME[:TAG]</translation>
+    </message>
+    <message>
+        <source>--chunk-size takes a size of at least 4k, such as 64k, 5m or 1g; got &quot;%1&quot;</source>
+        <translation>--chunk-size 需要至少 4k 的大小，例如 64k、5m 或 1g；实际给了“%1”</translation>
+    </message>
+    <message>
+        <source>%1: digest: %2 size: %3</source>
+        <translation>%1：摘要 (digest)：%2 大小：%3</translation>
+    </message>
+    <message>
+        <source>Cancelling the push…</source>
+        <translation>正在取消推送…</translation>
+    </message>
+    <message>
+        <source>Write to a file, instead of STDOUT</source>
+        <translation>写入文件，而不是标准输出 (STDOUT)</translation>
+    </message>
+    <message>
+        <source>cowardly refusing to save to a terminal. Use the -o flag or redirect</source>
+        <translation>拒绝把镜像保存到终端。请使用 -o 参数或重定向输出</translation>
+    </message>
+    <message>
+        <source>-o needs a file name</source>
+        <translation>-o 需要一个文件名</translation>
+    </message>
+    <message>
+        <source>%1 is a directory; give a file name to -o</source>
+        <translation>%1 是一个目录；请给 -o 指定文件名</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cancelling the save…</source>
+        <translation>正在取消保存…</translation>
+    </message>
+    <message>
+        <source>Read from tar archive file (or an OCI layout directory), instead of STDIN</source>
+        <translation>从 tar 归档文件（或 OCI layout 目录）读取，而不是标准输入 (STDIN)</translation>
+    </message>
+    <message>
+        <source>Suppress the load output</source>
+        <translation>不输出载入过程</translation>
+    </message>
+    <message>
+        <source>Load an image from a tar archive or STDIN (docker save, podman save, OCI archives and layouts)</source>
+        <translation>从 tar 归档文件或标准输入 (STDIN) 载入镜像（支持 docker save、podman save、OCI 归档和 OCI layout）</translation>
+    </message>
+    <message>
+        <source>-i needs a file name</source>
+        <translation>-i 需要一个文件名</translation>
+    </message>
+    <message>
+        <source>requested load from stdin, but stdin is empty</source>
+        <translation>要求从标准输入载入，但标准输入是空的</translation>
+    </message>
+    <message>
+        <source>%1 is a directory without index.json or manifest.json: not an OCI layout or an unpacked image archive</source>
+        <translation>%1 是一个没有 index.json 或 manifest.json 的目录：它既不是 OCI layout，也不是解包后的镜像归档</translation>
+    </message>
+    <message>
+        <source>open %1: %2</source>
+        <translation>打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cancelling the load…</source>
+        <translation>正在取消载入…</translation>
+    </message>
+</context>
+<context>
+    <name>berth::cli::DirectoryTar</name>
+    <message>
+        <source>cannot create a pipe: %1</source>
+        <translation>无法创建管道：%1</translation>
+    </message>
+    <message>
+        <source>writing the layout to the helper: %1</source>
+        <translation>向辅助进程写入 layout：%1</translation>
+    </message>
+    <message>
+        <source>the path %1 is too long for a tar</source>
+        <translation>路径 %1 太长，无法放入 tar</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot read %1: it changed while it was being sent</source>
+        <translation>无法读取 %1：它在发送过程中被修改了</translation>
+    </message>
+    <message>
+        <source>%1 is a symbolic link; an OCI layout directory holds only files and directories</source>
+        <translation>%1 是符号链接；OCI layout 目录中只能有文件和目录</translation>
+    </message>
+    <message>
+        <source>%1 is neither a file nor a directory</source>
+        <translation>%1 既不是文件也不是目录</translation>
+    </message>
+</context>
+<context>
+    <name>berth::cli::LoadPrinter</name>
+    <message>
+        <source>Archive read</source>
+        <translation>归档读取完成</translation>
+    </message>
+    <message>
+        <source>Reading archive</source>
+        <translation>正在读取归档</translation>
+    </message>
+    <message>
+        <source>Loading layer</source>
+        <translation>正在载入镜像层</translation>
+    </message>
+    <message>
+        <source>Verifying</source>
+        <translation>校验中</translation>
+    </message>
+    <message>
+        <source>Already exists</source>
+        <translation>已存在</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+</context>
+<context>
+    <name>berth::client</name>
+    <message>
+        <source>Berth&apos;s helper is not reachable on the system bus: %1
+%2</source>
+        <translation>无法通过系统总线连接 Berth 的辅助进程：%1
+%2</translation>
+    </message>
+    <message>
+        <source>To fix it, install Berth&apos;s D-Bus and polkit files so the bus can start the helper (from the source tree: `sudo ./dev.sh run`, or `sudo cmake --install build`), or start it by hand: `sudo berth-helper`.</source>
+        <translation>解决方法：安装 Berth 的 D-Bus 和 polkit 文件，让系统总线能够启动辅助进程（在源码目录中运行 `sudo ./dev.sh run` 或 `sudo cmake --install build`），或者手动启动它：`sudo berth-helper`。</translation>
+    </message>
+    <message>
+        <source>cannot connect to the system bus at %1 (%2).</source>
+        <translation>无法连接位于 %1 的系统总线（%2）。</translation>
+    </message>
+    <message>
+        <source>To fix it, start the system bus: `sudo service dbus start`.</source>
+        <translation>解决方法：启动系统总线：`sudo service dbus start`。</translation>
+    </message>
+    <message>
+        <source>no service named %1 is installed on the bus.</source>
+        <translation>总线上没有安装名为 %1 的服务。</translation>
+    </message>
+    <message>
+        <source>the helper did not answer in time (%1).</source>
+        <translation>辅助进程没有及时应答（%1）。</translation>
+    </message>
+    <message>
+        <source>It may be busy or stuck: check its log (`journalctl -t berth-helper`) or restart it.</source>
+        <translation>它可能正忙或卡住了：请查看它的日志（`journalctl -t berth-helper`）或重启它。</translation>
+    </message>
+    <message>
+        <source>The system bus refused the call: %1
+Berth&apos;s bus policy (io.berth.Helper.conf) may be missing or outdated; reinstall Berth.</source>
+        <translation>系统总线拒绝了这次调用：%1
+Berth 的总线策略文件（io.berth.Helper.conf）可能缺失或已过时；请重新安装 Berth。</translation>
+    </message>
+    <message>
+        <source>The running helper does not know this request (%1). It is probably an older version: restart it so the installed one starts.</source>
+        <translation>正在运行的辅助进程不认识这个请求（%1），它可能是旧版本：请重启它，让已安装的新版本启动。</translation>
+    </message>
+    <message>
+        <source>D-Bus could not start it (%1).</source>
+        <translation>D-Bus 无法启动它（%1）。</translation>
+    </message>
+    <message>
+        <source>Run `sudo berth-helper` in a terminal to see why it fails to start.</source>
+        <translation>在终端中运行 `sudo berth-helper`，查看它为什么无法启动。</translation>
+    </message>
+    <message>
+        <source>The helper failed: %1 (%2)</source>
+        <translation>辅助进程出错：%1（%2）</translation>
+    </message>
+</context>
 </TS>

@@ -18,7 +18,7 @@ QTextStream &err()
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Cli", text);
+    return QCoreApplication::translate("berth::cli", text);
 }
 
 // "berth config set KEY VALUE" -> "berth config set": the words before the placeholders.

@@ -19,7 +19,7 @@ QTextStream &err();
 
 struct Command {
     const char *name;
-    const char *summary; // translated at print time, context "Cli"
+    const char *summary; // translated at print time, context "berth::cli"
     int (*run)(const QStringList &arguments);
 };
 
@@ -68,5 +68,14 @@ int runPull(const QStringList &arguments);
 int runImages(const QStringList &arguments);
 int runInspect(const QStringList &arguments);
 int runImage(const QStringList &arguments);
+int runSave(const QStringList &arguments);
+int runLoad(const QStringList &arguments);
+int runRemoveImages(const QStringList &arguments);
+int runTag(const QStringList &arguments);
+int runHistoryCommand(const QStringList &arguments);
+int runSearch(const QStringList &arguments);
+int runPush(const QStringList &arguments);
+int runLogin(const QStringList &arguments);
+int runLogout(const QStringList &arguments);
 
 } // namespace berth::cli

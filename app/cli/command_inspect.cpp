@@ -129,11 +129,26 @@ int runImage(const QStringList &arguments)
         return runPull(rest);
     if (sub == QLatin1String("inspect"))
         return runInspect(rest);
+    if (sub == QLatin1String("rm"))
+        return runRemoveImages(rest);
+    if (sub == QLatin1String("tag"))
+        return runTag(rest);
+    if (sub == QLatin1String("history"))
+        return runHistoryCommand(rest);
+    if (sub == QLatin1String("save"))
+        return runSave(rest);
+    if (sub == QLatin1String("load"))
+        return runLoad(rest);
     const auto usage = [](QTextStream &stream) {
         stream << '\n' << tr("Usage:") << "  berth image COMMAND\n\n" << tr("Manage images") << "\n\n" << tr("Commands:") << '\n'
+               << "  history   " << tr("Show the history of an image") << '\n'
                << "  inspect   " << tr("Display detailed information on one or more images") << '\n'
+               << "  load      " << tr("Load an image from a tar archive or STDIN") << '\n'
                << "  ls        " << tr("List images") << '\n'
-               << "  pull      " << tr("Download an image from a registry") << '\n';
+               << "  pull      " << tr("Download an image from a registry") << '\n'
+               << "  rm        " << tr("Remove one or more images") << '\n'
+               << "  save      " << tr("Save one or more images to a tar archive (streamed to STDOUT by default)") << '\n'
+               << "  tag       " << tr("Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE") << '\n';
         stream.flush();
     };
     if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {

@@ -12,7 +12,7 @@
 #include <QSocketNotifier>
 
 #include <csignal>
-#include <sys/signalfd.h>
+#include <fcntl.h>
 #include <unistd.h>
 
 namespace berth::cli {
@@ -169,17 +169,23 @@ int runPull(const QStringList &arguments)
                          QCoreApplication::quit();
                      });
 
-    // Ctrl-C cancels the job in the helper, which cleans up, then we report.
-    sigset_t interrupt;
-    sigemptyset(&interrupt);
-    sigaddset(&interrupt, SIGINT);
-    sigaddset(&interrupt, SIGTERM);
-    sigprocmask(SIG_BLOCK, &interrupt, nullptr);
-    const int signalFd = signalfd(-1, &interrupt, SFD_CLOEXEC | SFD_NONBLOCK);
-    QSocketNotifier notifier(signalFd, QSocketNotifier::Read);
+    // Ctrl-C cancels the job in the helper, which cleans up, then we report. A handler that
+    // writes to a pipe, not a blocked signal: QtDBus's threads would still take the signal.
+    static int interruptPipe[2] = {-1, -1};
+    if (pipe2(interruptPipe, O_CLOEXEC | O_NONBLOCK) != 0)
+        return reportFailure(berth::client::Failure{berth::client::FailureKind::Other, tr("cannot create a pipe")});
+    struct sigaction action {};
+    action.sa_handler = [](int) {
+        const char byte = 1;
+        (void)!::write(interruptPipe[1], &byte, 1);
+    };
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+    QSocketNotifier notifier(interruptPipe[0], QSocketNotifier::Read);
     QObject::connect(&notifier, &QSocketNotifier::activated, &follower, [&] {
-        signalfd_siginfo info{};
-        while (read(signalFd, &info, sizeof info) == sizeof info) {
+        char drained[16];
+        while (::read(interruptPipe[0], drained, sizeof drained) > 0) {
         }
         err() << '\n' << tr("Cancelling the pull…") << '\n';
         err().flush();
@@ -198,7 +204,6 @@ int runPull(const QStringList &arguments)
     follower.follow(reply.value().path());
     if (!follower.isFinished())
         QCoreApplication::exec();
-    ::close(signalFd);
     return status;
 }
 

@@ -8,20 +8,32 @@
 
 #include <QDBusMetaType>
 
+#include <algorithm>
 #include <array>
+#include <cstring>
+#include <vector>
 
+// Inside berth::cli so that lupdate files these tr() calls under the CLI's context.
+namespace berth::cli {
 namespace {
 
-using namespace berth::cli;
-
 constexpr std::array commands{
-    Command{"config", QT_TRANSLATE_NOOP("Cli", "Manage the engine's settings (registry mirrors, subnets, logs)"), runConfig},
-    Command{"image", QT_TRANSLATE_NOOP("Cli", "Manage images"), runImage},
-    Command{"images", QT_TRANSLATE_NOOP("Cli", "List images"), runImages},
-    Command{"info", QT_TRANSLATE_NOOP("Cli", "Display system-wide information"), runInfo},
-    Command{"inspect", QT_TRANSLATE_NOOP("Cli", "Return low-level information on Berth objects"), runInspect},
-    Command{"pull", QT_TRANSLATE_NOOP("Cli", "Download an image from a registry"), runPull},
-    Command{"version", QT_TRANSLATE_NOOP("Cli", "Show the Berth version information"), runVersion},
+    Command{"history", QT_TRANSLATE_NOOP("berth::cli", "Show the history of an image"), runHistoryCommand},
+    Command{"config", QT_TRANSLATE_NOOP("berth::cli", "Manage the engine's settings (registry mirrors, subnets, logs)"), runConfig},
+    Command{"image", QT_TRANSLATE_NOOP("berth::cli", "Manage images"), runImage},
+    Command{"images", QT_TRANSLATE_NOOP("berth::cli", "List images"), runImages},
+    Command{"info", QT_TRANSLATE_NOOP("berth::cli", "Display system-wide information"), runInfo},
+    Command{"inspect", QT_TRANSLATE_NOOP("berth::cli", "Return low-level information on Berth objects"), runInspect},
+    Command{"load", QT_TRANSLATE_NOOP("berth::cli", "Load an image from a tar archive or STDIN"), runLoad},
+    Command{"login", QT_TRANSLATE_NOOP("berth::cli", "Log in to a registry"), runLogin},
+    Command{"logout", QT_TRANSLATE_NOOP("berth::cli", "Log out from a registry"), runLogout},
+    Command{"pull", QT_TRANSLATE_NOOP("berth::cli", "Download an image from a registry"), runPull},
+    Command{"push", QT_TRANSLATE_NOOP("berth::cli", "Upload an image to a registry"), runPush},
+    Command{"rmi", QT_TRANSLATE_NOOP("berth::cli", "Remove one or more images"), runRemoveImages},
+    Command{"save", QT_TRANSLATE_NOOP("berth::cli", "Save one or more images to a tar archive (streamed to STDOUT by default)"), runSave},
+    Command{"search", QT_TRANSLATE_NOOP("berth::cli", "Search Docker Hub or a registry's catalog for images"), runSearch},
+    Command{"tag", QT_TRANSLATE_NOOP("berth::cli", "Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE"), runTag},
+    Command{"version", QT_TRANSLATE_NOOP("berth::cli", "Show the Berth version information"), runVersion},
 };
 
 void printMainUsage(QTextStream &stream)
@@ -29,7 +41,9 @@ void printMainUsage(QTextStream &stream)
     stream << '\n' << tr("Usage:") << "  berth [OPTIONS] COMMAND\n\n"
            << tr("A container workbench: images, containers, volumes and networks, with a teaching GUI (berth-gui).")
            << "\n\n" << tr("Commands:") << '\n';
-    for (const auto &command : commands)
+    std::vector<Command> sorted(commands.begin(), commands.end());
+    std::ranges::sort(sorted, [](const Command &left, const Command &right) { return std::strcmp(left.name, right.name) < 0; });
+    for (const auto &command : sorted)
         stream << "  " << QString::fromLatin1(command.name).leftJustified(10) << tr(command.summary) << '\n';
     stream << '\n' << tr("Options:") << '\n'
            << "  -h, --help      " << tr("Print usage") << '\n'
@@ -40,14 +54,8 @@ void printMainUsage(QTextStream &stream)
 
 } // namespace
 
-int main(int argc, char **argv)
+int run(QCoreApplication &app)
 {
-    QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("berth"));
-    QCoreApplication::setApplicationVersion(QString::fromLatin1(berth::engineVersion));
-    berth::installTranslations(app, qEnvironmentVariable("BERTH_LANG"));
-    qDBusRegisterMetaType<QList<QVariantMap>>();
-
     const QStringList arguments = app.arguments();
     const QString first = arguments.value(1);
     if (first.isEmpty() || first == QLatin1String("--help") || first == QLatin1String("-h") ||
@@ -71,4 +79,16 @@ int main(int argc, char **argv)
     err() << tr("berth: '%1' is not a berth command.").arg(first) << '\n' << tr("See 'berth --help'.") << '\n';
     printMainUsage(err());
     return UsageError;
+}
+
+} // namespace berth::cli
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("berth"));
+    QCoreApplication::setApplicationVersion(QString::fromLatin1(berth::engineVersion));
+    berth::installTranslations(app, qEnvironmentVariable("BERTH_LANG"));
+    qDBusRegisterMetaType<QList<QVariantMap>>();
+    return berth::cli::run(app);
 }

@@ -10,7 +10,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("HelperConnection", text);
+    return QCoreApplication::translate("berth::client", text);
 }
 
 QString busAddressForHumans()

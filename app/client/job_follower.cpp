@@ -86,7 +86,7 @@ void JobFollower::onHelperGone()
         return;
     finished_ = true;
     Q_EMIT finished(QStringLiteral("io.berth.Error.Unavailable"),
-                    QCoreApplication::translate("HelperConnection",
+                    QCoreApplication::translate("berth::client",
                                                 "Berth's helper stopped while the job was running; run the command again."),
                     {});
 }

@@ -35,9 +35,50 @@ QString descriptionOf(const QString &key)
         return ConfigModel::tr("How many layers are downloaded at once during a pull.");
     if (key == QLatin1String("max-concurrent-uploads"))
         return ConfigModel::tr("How many layers are uploaded at once during a push.");
+    if (key == QLatin1String("max-layer-size"))
+        return ConfigModel::tr("The largest a layer may be once decompressed; a bigger one is refused as a likely "
+                               "decompression bomb.");
     if (key == QLatin1String("max-download-attempts"))
         return ConfigModel::tr("How many times a failed layer download is tried.");
     return {};
+}
+
+QString titleOf(const QString &key)
+{
+    if (key == QLatin1String("registry-mirrors"))
+        return ConfigModel::tr("Registry mirrors");
+    if (key == QLatin1String("insecure-registries"))
+        return ConfigModel::tr("Insecure registries");
+    if (key == QLatin1String("default-bridge-subnet"))
+        return ConfigModel::tr("Default bridge subnet");
+    if (key == QLatin1String("dns"))
+        return ConfigModel::tr("DNS servers");
+    if (key == QLatin1String("log-max-size"))
+        return ConfigModel::tr("Largest log file");
+    if (key == QLatin1String("log-max-file"))
+        return ConfigModel::tr("Log files kept");
+    if (key == QLatin1String("max-concurrent-downloads"))
+        return ConfigModel::tr("Parallel downloads");
+    if (key == QLatin1String("max-concurrent-uploads"))
+        return ConfigModel::tr("Parallel uploads");
+    if (key == QLatin1String("max-layer-size"))
+        return ConfigModel::tr("Largest layer");
+    if (key == QLatin1String("max-download-attempts"))
+        return ConfigModel::tr("Download attempts");
+    return key;
+}
+
+QString groupOf(const berth::SettingDefinition &definition)
+{
+    switch (definition.kind) {
+    case berth::SettingKind::UrlList:
+    case berth::SettingKind::RegistryList: return ConfigModel::tr("Registries");
+    case berth::SettingKind::Subnet:
+    case berth::SettingKind::AddressList: return ConfigModel::tr("Network");
+    case berth::SettingKind::Size:
+    case berth::SettingKind::Integer: break;
+    }
+    return definition.key.starts_with("log-") ? ConfigModel::tr("Container logs") : ConfigModel::tr("Pulling and pushing");
 }
 
 QString exampleOf(const berth::SettingDefinition &definition)
@@ -47,7 +88,8 @@ QString exampleOf(const berth::SettingDefinition &definition)
     case berth::SettingKind::RegistryList: return QStringLiteral("registry.local:5000, 192.168.0.0/16");
     case berth::SettingKind::AddressList: return QStringLiteral("10.77.0.1");
     case berth::SettingKind::Subnet: return QStringLiteral("10.77.0.0/16");
-    case berth::SettingKind::Size: return QStringLiteral("10m");
+    case berth::SettingKind::Size:
+        return definition.defaultValue.empty() ? QStringLiteral("10m") : fromView(definition.defaultValue);
     case berth::SettingKind::Integer: return fromView(definition.defaultValue);
     }
     return {};
@@ -57,12 +99,11 @@ QString exampleOf(const berth::SettingDefinition &definition)
 
 ConfigModel::ConfigModel(QObject *parent) : QAbstractListModel(parent)
 {
-    for (const auto &definition : berth::settingDefinitions())
-        rows_.append(Row{fromView(definition.key), fromView(definition.defaultValue), true, false, {}});
     connect(HelperClient::instance(), &HelperClient::configChanged, this, [this](const QString &key, const QString &value) {
         updateRow(key, [&](Row &row) {
+            const auto *definition = berth::findSetting(key.toStdString());
             row.value = value;
-            row.isDefault = value == fromView(berth::findSetting(key.toStdString())->defaultValue);
+            row.isDefault = definition && value == fromView(definition->defaultValue);
         });
     });
 }
@@ -83,7 +124,10 @@ QVariant ConfigModel::data(const QModelIndex &index, int role) const
     case KeyRole: return row.key;
     case ValueRole: return row.value;
     case IsDefaultRole: return row.isDefault;
+    case DefaultValueRole: return definition ? fromView(definition->defaultValue) : QString();
     case DockerKeyRole: return definition ? fromView(definition->dockerEquivalent) : QString();
+    case TitleRole: return titleOf(row.key);
+    case GroupRole: return definition ? groupOf(*definition) : QString();
     case DescriptionRole: return descriptionOf(row.key);
     case ExampleRole: return definition ? exampleOf(*definition) : QString();
     case SavingRole: return row.saving;
@@ -97,7 +141,10 @@ QHash<int, QByteArray> ConfigModel::roleNames() const
     return {{KeyRole, "key"},
             {ValueRole, "value"},
             {IsDefaultRole, "isDefault"},
+            {DefaultValueRole, "defaultValue"},
             {DockerKeyRole, "dockerKey"},
+            {TitleRole, "title"},
+            {GroupRole, "group"},
             {DescriptionRole, "description"},
             {ExampleRole, "example"},
             {SavingRole, "saving"},
@@ -122,32 +169,55 @@ void ConfigModel::updateRow(const QString &key, const std::function<void(Row &)>
     Q_EMIT dataChanged(this->index(index), this->index(index));
 }
 
+void ConfigModel::setLoading(bool loading)
+{
+    if (loading_ == loading)
+        return;
+    loading_ = loading;
+    Q_EMIT loadingChanged();
+}
+
 void ConfigModel::reload()
 {
-    loading_ = true;
-    Q_EMIT loadingChanged();
+    HelperClient::instance()->showCommand(QStringLiteral("berth config get"));
+    if (const QString failure = HelperClient::instance()->busFailure(); !failure.isEmpty()) {
+        if (loadError_ != failure) {
+            loadError_ = failure;
+            Q_EMIT loadErrorChanged();
+        }
+        return;
+    }
+    setLoading(true);
     auto *watcher = new QDBusPendingCallWatcher(HelperClient::instance()->proxy()->GetConfig(QString()), this);
     connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, watcher]() {
         watcher->deleteLater();
         QDBusPendingReply<QVariantMap, QStringList> reply = *watcher;
-        loading_ = false;
-        if (reply.isError()) {
-            loadError_ = berth::client::describeFailure(reply.error()).message;
-        } else {
-            loadError_.clear();
+        const QString error = reply.isError() ? berth::client::describeFailure(reply.error()).message : QString();
+        if (reply.isValid()) {
             const QVariantMap values = reply.argumentAt<0>();
             const QStringList explicitKeys = reply.argumentAt<1>();
-            for (int index = 0; index < rows_.size(); ++index) {
-                Row &row = rows_[index];
-                row.value = values.value(row.key, row.value).toString();
-                row.isDefault = !explicitKeys.contains(row.key);
-                row.error.clear();
+            // The GUI lists the keys it can explain, in the CLI's order; the helper says
+            // what each is set to.
+            QList<Row> fresh;
+            for (const auto &definition : berth::settingDefinitions()) {
+                const QString key = fromView(definition.key);
+                fresh.append(Row{key, values.value(key, fromView(definition.defaultValue)).toString(),
+                                 !explicitKeys.contains(key), false, {}});
             }
-            if (!rows_.isEmpty())
+            if (rows_.isEmpty()) {
+                beginInsertRows({}, 0, int(fresh.size()) - 1);
+                rows_ = std::move(fresh);
+                endInsertRows();
+            } else {
+                rows_ = std::move(fresh);
                 Q_EMIT dataChanged(index(0), index(int(rows_.size()) - 1));
+            }
         }
-        Q_EMIT loadErrorChanged();
-        Q_EMIT loadingChanged();
+        if (loadError_ != error) {
+            loadError_ = error;
+            Q_EMIT loadErrorChanged();
+        }
+        setLoading(false);
     });
 }
 
@@ -162,6 +232,11 @@ QString ConfigModel::commandFor(const QString &key, const QString &value)
 void ConfigModel::save(const QString &key, const QString &value)
 {
     HelperClient::instance()->showCommand(commandFor(key, value));
+    if (const QString failure = HelperClient::instance()->busFailure(); !failure.isEmpty()) {
+        updateRow(key, [&](Row &row) { row.error = failure; });
+        Q_EMIT saveFailed(key, failure);
+        return;
+    }
     updateRow(key, [](Row &row) {
         row.saving = true;
         row.error.clear();
@@ -192,6 +267,11 @@ void ConfigModel::save(const QString &key, const QString &value)
 void ConfigModel::reset(const QString &key)
 {
     HelperClient::instance()->showCommand(QStringLiteral("berth config unset %1").arg(key));
+    if (const QString failure = HelperClient::instance()->busFailure(); !failure.isEmpty()) {
+        updateRow(key, [&](Row &row) { row.error = failure; });
+        Q_EMIT saveFailed(key, failure);
+        return;
+    }
     updateRow(key, [](Row &row) {
         row.saving = true;
         row.error.clear();

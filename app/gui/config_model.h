@@ -5,6 +5,8 @@
 #include <QAbstractListModel>
 #include <QQmlEngine>
 
+#include <functional>
+
 class ConfigModel : public QAbstractListModel {
     Q_OBJECT
     QML_ELEMENT
@@ -16,7 +18,10 @@ public:
         KeyRole = Qt::UserRole + 1,
         ValueRole,
         IsDefaultRole,
+        DefaultValueRole,
         DockerKeyRole,
+        TitleRole,
+        GroupRole,
         DescriptionRole,
         ExampleRole,
         SavingRole,
@@ -24,6 +29,8 @@ public:
     };
     Q_ENUM(Role)
 
+    /// Empty until reload() has the helper's answer: the values are the helper's, so
+    /// without it there is nothing true to show.
     explicit ConfigModel(QObject *parent = nullptr);
 
     [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
@@ -33,7 +40,7 @@ public:
     [[nodiscard]] bool loading() const { return loading_; }
     [[nodiscard]] QString loadError() const { return loadError_; }
 
-    /// Reads every setting from the helper.
+    /// Reads every setting from the helper; shows `berth config get` in the command strip.
     Q_INVOKABLE void reload();
     /// Asks the helper to store value for key; the row shows the canonical value or the error.
     Q_INVOKABLE void save(const QString &key, const QString &value);
@@ -58,6 +65,7 @@ private:
     };
     [[nodiscard]] int rowOf(const QString &key) const;
     void updateRow(const QString &key, const std::function<void(Row &)> &change);
+    void setLoading(bool loading);
 
     QList<Row> rows_;
     bool loading_ = false;

@@ -52,10 +52,15 @@ void HelperClient::setReachable(bool reachable, const QString &statusText)
     }
 }
 
+QString HelperClient::busFailure() const
+{
+    return berth::client::systemBus().isConnected() ? QString() : berth::client::busUnreachable().message;
+}
+
 void HelperClient::connectToHelper()
 {
-    if (!berth::client::systemBus().isConnected()) {
-        setReachable(false, berth::client::busUnreachable().message);
+    if (const QString failure = busFailure(); !failure.isEmpty()) {
+        setReachable(false, failure);
         return;
     }
     auto *watcher = new QDBusPendingCallWatcher(proxy_->Version(), this);
@@ -79,6 +84,14 @@ void HelperClient::connectToHelper()
 void HelperClient::refreshInfo()
 {
     showCommand(QStringLiteral("berth info"));
+    if (const QString failure = busFailure(); !failure.isEmpty()) {
+        setReachable(false, failure);
+        if (infoError_ != failure) {
+            infoError_ = failure;
+            Q_EMIT infoErrorChanged();
+        }
+        return;
+    }
     infoLoading_ = true;
     Q_EMIT infoLoadingChanged();
     auto *watcher = new QDBusPendingCallWatcher(proxy_->Info(), this);

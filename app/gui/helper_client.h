@@ -45,6 +45,9 @@ public:
     Q_INVOKABLE void refreshInfo();
     /// Puts a command in the strip (the CLI equivalent of what was just done).
     Q_INVOKABLE void showCommand(const QString &command);
+    /// Why no call can be made now (the bus itself is gone), or empty. Calls on a
+    /// disconnected bus never finish, so every caller asks this first.
+    [[nodiscard]] QString busFailure() const;
     /// Formats a byte count as the CLI does.
     Q_INVOKABLE QString formatBytes(qulonglong bytes) const;
 

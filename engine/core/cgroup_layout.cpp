@@ -1,5 +1,6 @@
 #include "engine/core/cgroup_layout.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -83,6 +84,11 @@ CgroupLayout parseCgroupLayout(std::string_view mountinfo, const std::filesystem
         if (before.size() < 5 || after.size() < 3)
             continue;
         const std::filesystem::path mountPoint = unescapeMountPath(before[4]);
+        // A chroot or container may show other cgroup mounts too (e.g. a bind of /sys
+        // elsewhere); only the hierarchy at the cgroup root is this system's.
+        const auto relative = mountPoint.lexically_relative(cgroupRoot);
+        if (relative.empty() || *relative.begin() == "..")
+            continue;
         const auto fsType = after[0];
         if (fsType == "cgroup2") {
             if (mountPoint == cgroupRoot)
@@ -93,7 +99,10 @@ CgroupLayout parseCgroupLayout(std::string_view mountinfo, const std::filesystem
             for (auto option : splitFields(after[2], ',')) {
                 if (isGenericMountOption(option))
                     continue;
-                layout.v1Controllers.emplace_back(std::string(option), mountPoint);
+                const bool known = std::ranges::any_of(layout.v1Controllers,
+                                                       [&](const auto &each) { return each.first == option; });
+                if (!known)
+                    layout.v1Controllers.emplace_back(std::string(option), mountPoint);
             }
         }
     }

@@ -26,6 +26,8 @@ constexpr std::array definitions{
     SettingDefinition{"max-concurrent-downloads", SettingKind::Integer, "3", 1, 32, "max-concurrent-downloads"},
     SettingDefinition{"max-concurrent-uploads", SettingKind::Integer, "5", 1, 32, "max-concurrent-uploads"},
     SettingDefinition{"max-download-attempts", SettingKind::Integer, "5", 1, 20, "max-download-attempts"},
+    // Docker has no such cap; it guards against decompression bombs in hostile layers.
+    SettingDefinition{"max-layer-size", SettingKind::Size, "8g", 64 * kib, 1024 * gib, "(Berth only)"},
 };
 
 constexpr std::size_t maximumValueLength = 4096;

@@ -122,6 +122,12 @@ Status Ingest::restart()
     return {};
 }
 
+void Ingest::discard()
+{
+    ::unlink(partialPath_.c_str());
+    offset_ = 0;
+}
+
 Status Ingest::commit()
 {
     const Digest actual = hash_.finish();
@@ -130,10 +136,10 @@ Status Ingest::commit()
         offset_ = 0;
     };
     if (expectedSize_ >= 0 && offset_ != static_cast<std::uint64_t>(expectedSize_)) {
+        const std::string got = std::to_string(offset_);
         discard();
-        return fail(ErrorCode::InvalidArgument, "blob " + expected_.string() + " is truncated: got " +
-                                                    std::to_string(offset_) + " of " + std::to_string(expectedSize_) +
-                                                    " bytes");
+        return fail(ErrorCode::InvalidArgument, "blob " + expected_.string() + " is truncated: got " + got + " of " +
+                                                    std::to_string(expectedSize_) + " bytes");
     }
     if (actual != expected_) {
         discard();

@@ -31,6 +31,8 @@ public:
     [[nodiscard]] Status write(std::span<const std::byte> data);
     /// Throws away what was written (e.g. the server ignored a Range request).
     [[nodiscard]] Status restart();
+    /// Deletes the partial data for good (a cancelled pull leaves nothing behind).
+    void discard();
     /// Verifies size and digest, syncs, and renames the blob into the store. On a mismatch
     /// the partial data is deleted and the error says which check failed.
     [[nodiscard]] Status commit();

@@ -30,6 +30,7 @@ struct Transfer {
     bool bodyTooLarge = false;
     bool sinkRefused = false;
     bool started = false;
+    bool uploadReadFailed = false;
     std::size_t uploadOffset = 0;
 };
 
@@ -91,8 +92,15 @@ std::size_t onUploadData(char *buffer, std::size_t size, std::size_t count, void
 {
     auto *transfer = static_cast<Transfer *>(userData);
     const std::size_t room = size * count;
-    if (transfer->request->bodySource)
-        return transfer->request->bodySource(std::as_writable_bytes(std::span(buffer, room)));
+    if (transfer->request->readBodyAt) {
+        const std::size_t bytes = transfer->request->readBodyAt(transfer->uploadOffset, std::as_writable_bytes(std::span(buffer, room)));
+        if (bytes == uploadReadFailed || bytes > room) {
+            transfer->uploadReadFailed = true;
+            return CURL_READFUNC_ABORT;
+        }
+        transfer->uploadOffset += bytes;
+        return bytes;
+    }
     const auto &body = transfer->request->body;
     const std::size_t bytes = std::min(room, body.size() - transfer->uploadOffset);
     std::copy_n(body.data() + transfer->uploadOffset, bytes, buffer);
@@ -176,7 +184,7 @@ Result<HttpResponse> performHttp(const HttpRequest &request)
         curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, request.method.c_str());
         curl_easy_setopt(curl, CURLOPT_READFUNCTION, onUploadData);
         curl_easy_setopt(curl, CURLOPT_READDATA, &transfer);
-        const curl_off_t size = request.bodySource ? request.uploadSize : static_cast<curl_off_t>(request.body.size());
+        const curl_off_t size = request.readBodyAt ? request.uploadSize : static_cast<curl_off_t>(request.body.size());
         curl_easy_setopt(curl, CURLOPT_INFILESIZE_LARGE, size);
     } else if (request.method != "GET") {
         curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, request.method.c_str());
@@ -186,6 +194,8 @@ Result<HttpResponse> performHttp(const HttpRequest &request)
     if (char *effective = nullptr; curl_easy_getinfo(curl, CURLINFO_EFFECTIVE_URL, &effective) == CURLE_OK && effective)
         response.effectiveUrl = effective;
     if (code != CURLE_OK) {
+        if (transfer.uploadReadFailed)
+            return fail(ErrorCode::Io, request.method + " " + request.url + ": reading the data to upload failed");
         if (code == CURLE_ABORTED_BY_CALLBACK || request.stop.stop_requested())
             return fail(ErrorCode::Cancelled, "cancelled");
         if (transfer.bodyTooLarge)

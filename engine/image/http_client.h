@@ -15,6 +15,9 @@
 
 namespace berth::image {
 
+/// What HttpRequest::readBodyAt returns when it cannot read its source.
+inline constexpr std::size_t uploadReadFailed = static_cast<std::size_t>(-1);
+
 struct HttpRequest {
     std::string method = "GET";
     std::string url;
@@ -28,9 +31,12 @@ struct HttpRequest {
     /// onBody (a Range request answered 200 instead of 206 must start over); return false
     /// to abort.
     std::function<bool(long status)> onResponseStart;
-    /// Streams a large request body (blob upload): fill the buffer, return bytes written,
-    /// 0 at the end. uploadSize must then be set.
-    std::function<std::size_t(std::span<std::byte>)> bodySource;
+    /// Streams a large request body (a blob upload) instead of body: fill the buffer with
+    /// the bytes at offset (counted from the start of this request's body) and return how
+    /// many were written, 0 at the end. Every attempt starts again at offset 0, so a retried
+    /// request sends the same bytes. uploadSize must then be set. Return uploadReadFailed
+    /// when the bytes cannot be read: the request then fails with an Io error.
+    std::function<std::size_t(std::uint64_t offset, std::span<std::byte>)> readBodyAt;
     std::int64_t uploadSize = -1;
     std::size_t maximumBodyBytes = 4 * 1024 * 1024;
     bool followRedirects = true;

@@ -180,4 +180,90 @@ Result<ImageRecord> ImageStore::resolve(const std::string &nameOrId)
     return fail(ErrorCode::NotFound, "no such image: " + nameOrId);
 }
 
+Status ImageStore::tag(const Digest &id, const std::string &normalisedTag)
+{
+    return database_.run("INSERT INTO tags(name, image_id) VALUES(?, ?) ON CONFLICT(name) DO UPDATE SET image_id = excluded.image_id",
+                         {normalisedTag, id.string()});
+}
+
+Result<std::size_t> ImageStore::untag(const std::string &normalisedTag)
+{
+    auto owner = imageForTag(normalisedTag);
+    if (!owner)
+        return std::unexpected(owner.error());
+    if (!*owner)
+        return fail(ErrorCode::NotFound, "no such image: " + normalisedTag);
+    std::size_t remaining = 0;
+    auto done = database_.transaction([&]() -> Status {
+        if (auto removed = database_.run("DELETE FROM tags WHERE name = ?", {normalisedTag}); !removed)
+            return removed;
+        auto rows = database_.query("SELECT count(*) FROM tags WHERE image_id = ?", {(*owner)->string()});
+        if (!rows)
+            return std::unexpected(rows.error());
+        remaining = static_cast<std::size_t>(sqlInteger(rows->front().front()).value_or(0));
+        return {};
+    });
+    if (!done)
+        return std::unexpected(done.error());
+    return remaining;
+}
+
+Result<std::vector<Digest>> ImageStore::deleteImage(const Digest &id)
+{
+    std::vector<Digest> orphaned;
+    auto done = database_.transaction([&]() -> Status {
+        for (const char *sql : {"DELETE FROM tags WHERE image_id = ?", "DELETE FROM repo_digests WHERE image_id = ?",
+                                "DELETE FROM image_layers WHERE image_id = ?", "DELETE FROM images WHERE id = ?"}) {
+            if (auto removed = database_.run(sql, {id.string()}); !removed)
+                return removed;
+        }
+        auto rows = database_.query("SELECT diff_id FROM layers WHERE diff_id NOT IN (SELECT diff_id FROM image_layers)");
+        if (!rows)
+            return std::unexpected(rows.error());
+        for (const auto &row : *rows) {
+            if (auto digest = Digest::parse(sqlText(row[0])))
+                orphaned.push_back(*digest);
+        }
+        return database_.run("DELETE FROM layers WHERE diff_id NOT IN (SELECT diff_id FROM image_layers)");
+    });
+    if (!done)
+        return std::unexpected(done.error());
+    return orphaned;
+}
+
+Result<std::vector<std::string>> ImageStore::containersUsing(const Digest &id)
+{
+    auto rows = database_.query("SELECT name FROM containers WHERE image_id = ? ORDER BY name", {id.string()});
+    if (!rows)
+        return std::unexpected(rows.error());
+    std::vector<std::string> names;
+    for (const auto &row : *rows)
+        names.push_back(sqlText(row[0]));
+    return names;
+}
+
+Result<std::vector<std::string>> ImageStore::referencedBlobs()
+{
+    auto rows = database_.query("SELECT id FROM images UNION SELECT manifest_digest FROM images "
+                                "UNION SELECT blob_digest FROM image_layers "
+                                "UNION SELECT substr(name, instr(name, '@') + 1) FROM repo_digests");
+    if (!rows)
+        return std::unexpected(rows.error());
+    std::vector<std::string> digests;
+    for (const auto &row : *rows)
+        digests.push_back(sqlText(row[0]));
+    return digests;
+}
+
+Result<std::vector<std::string>> ImageStore::referencedLayerDirectories()
+{
+    auto rows = database_.query("SELECT directory FROM layers");
+    if (!rows)
+        return std::unexpected(rows.error());
+    std::vector<std::string> directories;
+    for (const auto &row : *rows)
+        directories.push_back(sqlText(row[0]));
+    return directories;
+}
+
 } // namespace berth::image

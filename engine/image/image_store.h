@@ -62,6 +62,19 @@ public:
     /// The image a normalised tag points at, if any.
     [[nodiscard]] Result<std::optional<Digest>> imageForTag(const std::string &normalisedTag);
 
+    /// Points a normalised tag at an image (moving it if it pointed elsewhere).
+    [[nodiscard]] Status tag(const Digest &id, const std::string &normalisedTag);
+    /// Removes a tag; returns how many tags the image still has.
+    [[nodiscard]] Result<std::size_t> untag(const std::string &normalisedTag);
+    /// Deletes an image's record with its tags and digests, and the records of layers no
+    /// other image uses, in one transaction. Returns the diff ids of those layers.
+    [[nodiscard]] Result<std::vector<Digest>> deleteImage(const Digest &id);
+    /// Containers created from the image (their names), which keep it from being removed.
+    [[nodiscard]] Result<std::vector<std::string>> containersUsing(const Digest &id);
+    /// Every blob digest and layer directory some image still needs.
+    [[nodiscard]] Result<std::vector<std::string>> referencedBlobs();
+    [[nodiscard]] Result<std::vector<std::string>> referencedLayerDirectories();
+
 private:
     [[nodiscard]] Result<ImageRecord> load(const SqlRow &row);
     SqliteDatabase &database_;

@@ -3,6 +3,7 @@
 #include "engine/core/sqlite_database.h"
 #include "engine/image/content_store.h"
 #include "engine/image/image_store.h"
+#include "engine/image/layer_unpack.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -23,16 +24,6 @@ namespace {
 // Progress callbacks for bytes are throttled; state changes always go through.
 constexpr auto progressInterval = std::chrono::milliseconds(100);
 
-std::string randomSuffix()
-{
-    static thread_local std::mt19937_64 generator{std::random_device{}()};
-    static constexpr char alphabet[] = "abcdefghijklmnopqrstuvwxyz0123456789";
-    std::string suffix;
-    for (int index = 0; index < 10; ++index)
-        suffix += alphabet[generator() % (sizeof alphabet - 1)];
-    return suffix;
-}
-
 struct FileDescriptor {
     int fd = -1;
     explicit FileDescriptor(int value) : fd(value) {}
@@ -43,14 +34,6 @@ struct FileDescriptor {
             ::close(fd);
     }
 };
-
-Status syncDirectory(const std::filesystem::path &directory)
-{
-    FileDescriptor fd(::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-    if (fd.fd < 0 || ::fsync(fd.fd) != 0)
-        return failErrno("syncing " + backquoted(directory.string()), errno);
-    return {};
-}
 
 class ProgressReporter {
 public:
@@ -83,9 +66,57 @@ private:
     std::chrono::steady_clock::time_point last_{};
 };
 
+// What a pull added to the store. If the pull fails or is cancelled, whatever no image
+// uses is removed again, so the store is as it was; if the helper is killed instead, the
+// verified blobs stay for the next pull to reuse.
+class NewContent {
+public:
+    NewContent(std::filesystem::path root, SqliteDatabase &database) : root_(std::move(root)), database_(database) {}
+    NewContent(const NewContent &) = delete;
+    ~NewContent()
+    {
+        if (kept_)
+            return;
+        ImageStore images(database_);
+        auto blobs = images.referencedBlobs();
+        auto layers = images.referencedLayerDirectories();
+        if (!blobs || !layers)
+            return;
+        const ContentStore content(root_);
+        for (const auto &digest : blobs_) {
+            if (std::ranges::find(*blobs, digest.string()) == blobs->end())
+                (void)content.remove(digest);
+        }
+        std::error_code error;
+        for (const auto &directory : layers_) {
+            if (std::ranges::find(*layers, directory) == layers->end())
+                std::filesystem::remove_all(root_ / "layers" / directory, error);
+        }
+    }
+    void addBlob(const Digest &digest)
+    {
+        std::lock_guard lock(mutex_);
+        blobs_.push_back(digest);
+    }
+    void addLayer(const std::string &directory)
+    {
+        std::lock_guard lock(mutex_);
+        layers_.push_back(directory);
+    }
+    void keep() { kept_ = true; }
+
+private:
+    std::filesystem::path root_;
+    SqliteDatabase &database_;
+    std::mutex mutex_;
+    std::vector<Digest> blobs_;
+    std::vector<std::string> layers_;
+    bool kept_ = false;
+};
+
 // Downloads a blob into the content store unless it is there already.
 Status downloadBlob(RegistryClient &client, const ContentStore &content, const std::string &repository,
-                    const Descriptor &descriptor, ProgressReporter *reporter, std::stop_token stop)
+                    const Descriptor &descriptor, ProgressReporter *reporter, std::stop_token stop, NewContent &added)
 {
     if (content.contains(descriptor.digest))
         return {};
@@ -106,55 +137,33 @@ Status downloadBlob(RegistryClient &client, const ContentStore &content, const s
             return {};
         },
         [&]() -> Status { return ingest->restart(); }, stop);
-    if (!fetched)
+    if (!fetched) {
+        // A crash keeps the partial blob for a resumed pull; a person who cancelled wants
+        // nothing left behind.
+        if (fetched.error().code() == ErrorCode::Cancelled)
+            ingest->discard();
         return fetched;
+    }
     if (reporter)
         reporter->state(LayerState::Verifying, ingest->offset());
-    return ingest->commit();
+    if (auto committed = ingest->commit(); !committed)
+        return committed;
+    added.addBlob(descriptor.digest);
+    return {};
 }
 
 // Unpacks a stored layer blob into <root>/layers/<diff hex>, through a temporary directory
-// renamed into place only when the content matched its diff id.
+// renamed into place only when the content matched its diff id (see layer_unpack.h).
 Result<LayerRecord> unpackLayer(const std::filesystem::path &root, const ContentStore &content, const Descriptor &blob,
                                 const Digest &expectedDiffId, const LayerLimits &limits)
 {
-    const auto layers = root / "layers";
-    std::error_code error;
-    std::filesystem::create_directories(layers, error);
-    const std::string name(expectedDiffId.hex());
-    const auto temporary = layers / ("tmp-" + name + "-" + randomSuffix());
-    if (::mkdir(temporary.c_str(), 0755) != 0)
-        return failErrno("creating " + backquoted(temporary.string()), errno);
-    const auto cleanup = [&] { std::filesystem::remove_all(temporary, error); };
-    FileDescriptor target(::open(temporary.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     FileDescriptor input(::open(content.blobPath(blob.digest).c_str(), O_RDONLY | O_CLOEXEC));
-    if (target.fd < 0 || input.fd < 0) {
-        const int err = errno;
-        cleanup();
-        return failErrno("opening layer " + blob.digest.string() + " for unpacking", err);
-    }
-    auto applied = applyLayer(input.fd, target.fd, limits);
-    if (!applied) {
-        cleanup();
-        return std::unexpected(applied.error());
-    }
-    if (applied->diffId != expectedDiffId) {
-        cleanup();
-        return fail(ErrorCode::InvalidArgument, "the layer's content (" + applied->diffId.string() +
-                                                    ") does not match the diff id the image config gives (" +
-                                                    expectedDiffId.string() + ")");
-    }
-    const auto final = layers / name;
-    // A directory without a database record is a leftover of an interrupted pull.
-    std::filesystem::remove_all(final, error);
-    if (::rename(temporary.c_str(), final.c_str()) != 0) {
-        const int err = errno;
-        cleanup();
-        return failErrno("moving the unpacked layer into place", err);
-    }
-    if (auto synced = syncDirectory(layers); !synced)
-        return std::unexpected(synced.error());
-    return LayerRecord{expectedDiffId, applied->uncompressedBytes, name};
+    if (input.fd < 0)
+        return failErrno("opening layer " + blob.digest.string() + " for unpacking", errno);
+    auto unpacked = UnpackedLayer::unpack(root, input.fd, expectedDiffId, limits);
+    if (!unpacked)
+        return std::unexpected(unpacked.error());
+    return unpacked->commit();
 }
 
 } // namespace
@@ -195,6 +204,7 @@ Result<PullResult> Puller::pull(const Reference &reference, const PullOptions &o
     if (!database)
         return std::unexpected(database.error());
     ImageStore images(*database);
+    NewContent added(root_, *database);
     RegistryClient client(reference.domain, options.registry);
     const std::string what = "pulling " + reference.familiarString();
 
@@ -226,7 +236,7 @@ Result<PullResult> Puller::pull(const Reference &reference, const PullOptions &o
     const Digest manifestDigest = fetched->digest;
 
     // 2. The config, which names the diff id each layer must unpack to.
-    if (auto config = downloadBlob(client, content, reference.path, manifest.config, nullptr, stop); !config)
+    if (auto config = downloadBlob(client, content, reference.path, manifest.config, nullptr, stop, added); !config)
         return std::unexpected(std::move(config.error()).withContext(what + ": fetching the image config"));
     auto configBody = content.readBlob(manifest.config.digest, maximumConfigBytes);
     if (!configBody)
@@ -269,7 +279,7 @@ Result<PullResult> Puller::pull(const Reference &reference, const PullOptions &o
                 }
                 slots.acquire();
                 const std::string layerWhat = "layer " + std::string(blob.digest.shortHex());
-                auto fetchedBlob = downloadBlob(client, content, reference.path, blob, &reporter, failFast.get_token());
+                auto fetchedBlob = downloadBlob(client, content, reference.path, blob, &reporter, failFast.get_token(), added);
                 slots.release();
                 if (!fetchedBlob) {
                     errors[index] = std::move(fetchedBlob.error()).withContext(layerWhat);
@@ -287,6 +297,7 @@ Result<PullResult> Puller::pull(const Reference &reference, const PullOptions &o
                     return;
                 }
                 records[index] = *unpacked;
+                added.addLayer(unpacked->directory);
                 reporter.state(LayerState::Done, static_cast<std::uint64_t>(blob.size));
             });
         }
@@ -304,11 +315,12 @@ Result<PullResult> Puller::pull(const Reference &reference, const PullOptions &o
         return fail(ErrorCode::Cancelled, what + ": cancelled");
 
     // 4. The manifest itself, then the record, in one transaction.
-    if (auto stored = content.writeBlob(fetched->body, manifestDigest); !stored)
-        return std::unexpected(std::move(stored.error()).withContext(what));
-    if (topDigest != manifestDigest) {
-        if (auto stored = content.writeBlob(topBody, topDigest); !stored)
+    for (const auto &[body, digest] : {std::pair{&fetched->body, manifestDigest}, std::pair{&topBody, topDigest}}) {
+        if (content.contains(digest))
+            continue;
+        if (auto stored = content.writeBlob(*body, digest); !stored)
             return std::unexpected(std::move(stored.error()).withContext(what));
+        added.addBlob(digest);
     }
     ImageRecord record{manifest.config.digest, manifestDigest, manifest.mediaType, config->architecture, config->os,
                        config->created, 0, 0, {}, {}, {}};
@@ -330,6 +342,7 @@ Result<PullResult> Puller::pull(const Reference &reference, const PullOptions &o
     }
     if (auto recorded = images.recordImage(record, layerRecords, tag, repoDigest); !recorded)
         return std::unexpected(std::move(recorded.error()).withContext(what + ": recording the image"));
+    added.keep();
     return PullResult{record.id, topDigest, tag ? *tag : repoDigest, changed};
 }
 

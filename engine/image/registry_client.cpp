@@ -174,10 +174,10 @@ std::string RegistryClient::lastEndpoint() const
     return lastEndpoint_;
 }
 
-std::vector<RegistryClient::Endpoint> RegistryClient::endpoints() const
+std::vector<RegistryClient::Endpoint> RegistryClient::endpoints(bool includeMirrors) const
 {
     std::vector<Endpoint> list;
-    if (domain_ == "docker.io") {
+    if (domain_ == "docker.io" && includeMirrors) {
         for (auto mirror : options_.mirrors) {
             while (mirror.ends_with('/'))
                 mirror.pop_back();
@@ -209,11 +209,11 @@ std::vector<RegistryClient::Endpoint> RegistryClient::endpoints() const
 }
 
 template <typename T>
-Result<T> RegistryClient::onEndpoints(const std::function<Result<T>(const Endpoint &)> &attempt)
+Result<T> RegistryClient::onEndpoints(const std::function<Result<T>(const Endpoint &)> &attempt, bool includeMirrors)
 {
     std::optional<Error> firstError;
     std::string tried;
-    for (const auto &endpoint : endpoints()) {
+    for (const auto &endpoint : endpoints(includeMirrors)) {
         auto result = attempt(endpoint);
         if (result) {
             std::lock_guard lock(mutex_);
@@ -238,60 +238,113 @@ Result<T> RegistryClient::onEndpoints(const std::function<Result<T>(const Endpoi
     return std::unexpected(firstError->withContext("tried " + tried));
 }
 
+std::string RegistryClient::caFileFor(const std::string &host) const
+{
+    const std::string caFile = options_.certificatesDirectory + "/" + host + "/ca.crt";
+    std::error_code error;
+    return std::filesystem::exists(caFile, error) ? caFile : std::string();
+}
+
+std::optional<RegistryCredentials> RegistryClient::credentialsFor(const Endpoint &endpoint) const
+{
+    if (!options_.credentials)
+        return std::nullopt;
+    return options_.credentials(endpoint.isMirror ? endpoint.host : domain_);
+}
+
 Result<std::string> RegistryClient::obtainToken(const Endpoint &endpoint, const Challenge &challenge,
                                                 const std::string &scope, std::stop_token stop)
 {
     const auto realm = challenge.parameters.find("realm");
     if (realm == challenge.parameters.end() || realm->second.empty())
         return fail(ErrorCode::InvalidArgument, endpoint.host + " asked for a bearer token but named no realm");
-    std::string url = realm->second;
+    const std::string &realmUrl = realm->second;
+    if (!realmUrl.starts_with("https://") && !realmUrl.starts_with("http://"))
+        return fail(ErrorCode::InvalidArgument, endpoint.host + " named a token server that is not an http(s) URL: " +
+                                                    backquoted(realmUrl));
+    const auto credentials = credentialsFor(endpoint);
+    std::string url = realmUrl;
     url += url.find('?') == std::string::npos ? '?' : '&';
     if (auto service = challenge.parameters.find("service"); service != challenge.parameters.end())
         url += "service=" + urlEncode(service->second) + "&";
-    url += "scope=" + urlEncode(scope);
+    if (credentials)
+        url += "account=" + urlEncode(credentials->username) + "&";
+    std::string_view scopes = scope;
+    while (!scopes.empty()) {
+        const auto space = scopes.find(' ');
+        if (const auto one = scopes.substr(0, space); !one.empty())
+            url += "scope=" + urlEncode(one) + "&";
+        scopes.remove_prefix(space == std::string_view::npos ? scopes.size() : space + 1);
+    }
+    url.pop_back(); // the last '&' or '?'
     HttpRequest request;
     request.url = url;
     request.stop = stop;
     request.maximumBodyBytes = 1024 * 1024;
-    const auto credentials = options_.credentials ? options_.credentials(endpoint.host) : std::nullopt;
-    if (credentials)
+    const std::size_t hostStart = realmUrl.find("://") + 3;
+    const std::size_t hostEnd = realmUrl.find_first_of("/?#", hostStart);
+    const std::string realmHost = realmUrl.substr(hostStart, hostEnd == std::string::npos ? std::string::npos : hostEnd - hostStart);
+    if (credentials) {
+        // A password goes over plain HTTP only where plain HTTP is allowed at all.
+        if (realmUrl.starts_with("http://") && !isInsecureRegistry(realmHost, options_.insecureRegistries))
+            return fail(ErrorCode::NotAuthorized,
+                        "the token server of " + endpoint.host + " (" + realmUrl + ") is plain HTTP; Berth does not send "
+                        "a login there. Add " + realmHost + " to insecure-registries (`berth config set "
+                        "insecure-registries ...`) only if that network is trusted");
         request.headers.push_back("Authorization: Basic " + base64(credentials->username + ":" + credentials->password));
-    const std::string caFile = options_.certificatesDirectory + "/" + endpoint.host + "/ca.crt";
-    if (std::filesystem::exists(caFile))
+    }
+    if (const std::string caFile = caFileFor(realmHost); !caFile.empty())
         request.caFile = caFile;
     auto response = performHttp(request);
-    if (!response)
-        return std::unexpected(std::move(response.error()).withContext("getting a token from " + realm->second));
+    if (!response) {
+        // The request URL names the account: say only which token server failed.
+        std::string message = response.error().message();
+        if (const auto at = message.find(url); at != std::string::npos)
+            message.replace(at, url.size(), realmUrl);
+        return std::unexpected(Error(response.error().code(), message).withContext("getting a token from " + realmUrl));
+    }
+    if ((response->status == 401 || response->status == 403) && verifyingLogin_)
+        return fail(ErrorCode::NotAuthorized, "unauthorized: incorrect username or password (the token server " + realmUrl +
+                                                  " of " + endpoint.host + " refused them)");
     if (response->status == 401 || response->status == 403)
         return fail(ErrorCode::NotAuthorized,
-                    credentials ? "the token server " + realm->second + " refused the stored login for " + endpoint.host +
+                    credentials ? "the token server " + realmUrl + " refused the stored login for " + endpoint.host +
                                       "; run `berth login " + endpoint.host + "` again"
-                                : "the token server " + realm->second + " refused an anonymous token; run `berth login " +
+                                : "the token server " + realmUrl + " refused an anonymous token; run `berth login " +
                                       endpoint.host + "`");
     if (response->status != 200)
-        return fail(ErrorCode::Unavailable, "the token server " + realm->second + " answered HTTP " + std::to_string(response->status));
+        return fail(ErrorCode::Unavailable, "the token server " + realmUrl + " answered HTTP " + std::to_string(response->status));
     const Json json = Json::parse(response->body, nullptr, false);
     if (json.is_discarded() || !json.is_object())
-        return fail(ErrorCode::InvalidArgument, "the token server " + realm->second + " sent no JSON");
+        return fail(ErrorCode::InvalidArgument, "the token server " + realmUrl + " sent no JSON");
     std::string token = json.value("token", std::string());
     if (token.empty())
         token = json.value("access_token", std::string());
     if (token.empty())
-        return fail(ErrorCode::InvalidArgument, "the token server " + realm->second + " sent no token");
+        return fail(ErrorCode::InvalidArgument, "the token server " + realmUrl + " sent no token");
     return token;
 }
 
 Result<HttpResponse> RegistryClient::send(const Endpoint &endpoint, HttpRequest request, const std::string &path,
-                                          const std::string &scope)
+                                          const std::string &scope, bool retryTransient)
 {
-    request.url = endpoint.baseUrl + path;
-    const std::string caFile = options_.certificatesDirectory + "/" + endpoint.host + "/ca.crt";
-    if (std::filesystem::exists(caFile))
+    // Upload sessions continue at the absolute URL the registry gave in Location.
+    request.url = path.starts_with("https://") || path.starts_with("http://") ? path : endpoint.baseUrl + path;
+    if (const std::string caFile = caFileFor(endpoint.host); !caFile.empty())
         request.caFile = caFile;
     else if (endpoint.allowInsecure)
         request.verifyTls = false;
     const std::vector<std::string> baseHeaders = request.headers;
     const std::string tokenKey = endpoint.host + " " + scope;
+    // Once body bytes reached the caller, sending the same request again would repeat
+    // them: the caller resumes with Range instead.
+    bool delivered = false;
+    if (request.onBody) {
+        request.onBody = [&delivered, inner = std::move(request.onBody)](std::span<const std::byte> data) {
+            delivered = true;
+            return inner(data);
+        };
+    }
     bool authenticated = false;
     auto delay = options_.firstRetryDelay;
     for (int attempt = 1;; ++attempt) {
@@ -305,7 +358,7 @@ Result<HttpResponse> RegistryClient::send(const Endpoint &endpoint, HttpRequest 
         const bool transient = !response ? response.error().code() == ErrorCode::Unavailable : isTransient(response->status);
         // A TLS handshake against a plain-HTTP server will not improve with retries.
         const bool tlsMismatch = !response && endpoint.baseUrl.starts_with("https://") && endpoint.allowInsecure;
-        if (transient && !tlsMismatch && attempt < options_.maximumAttempts) {
+        if (transient && !tlsMismatch && retryTransient && !delivered && attempt < options_.maximumAttempts) {
             if (!sleepUnlessStopped(delay, request.stop))
                 return fail(ErrorCode::Cancelled, "cancelled");
             delay = std::min(delay * 2, std::chrono::milliseconds(4000));
@@ -331,7 +384,7 @@ Result<HttpResponse> RegistryClient::send(const Endpoint &endpoint, HttpRequest 
                 std::lock_guard lock(mutex_);
                 tokens_[tokenKey] = "Bearer " + *token;
             } else if (challenge->first == "basic") {
-                const auto credentials = options_.credentials ? options_.credentials(endpoint.host) : std::nullopt;
+                const auto credentials = credentialsFor(endpoint);
                 if (!credentials)
                     return response;
                 std::lock_guard lock(mutex_);
@@ -463,6 +516,324 @@ Status RegistryClient::fetchBlob(const std::string &repository, const Digest &di
     if (!result)
         return std::unexpected(result.error());
     return {};
+}
+
+Status RegistryClient::verifyLogin(std::stop_token stop)
+{
+    verifyingLogin_ = true;
+    auto result = onEndpoints<bool>(
+        [&](const Endpoint &endpoint) -> Result<bool> {
+            HttpRequest request;
+            request.stop = stop;
+            auto response = send(endpoint, request, "/v2/", "");
+            if (!response)
+                return std::unexpected(response.error());
+            if (response->status == 200)
+                return true;
+            if (response->status == 401 || response->status == 403)
+                return fail(ErrorCode::NotAuthorized,
+                            "unauthorized: incorrect username or password (" + endpoint.host + " refused them)");
+            if (response->status == 404)
+                return fail(ErrorCode::NotFound, endpoint.baseUrl + " is not a registry (no /v2/ API)");
+            return fail(ErrorCode::Unavailable, endpoint.baseUrl + "/v2/ answered HTTP " + std::to_string(response->status));
+        },
+        false);
+    verifyingLogin_ = false;
+    if (!result)
+        return std::unexpected(result.error());
+    return {};
+}
+
+namespace {
+
+std::string pushScope(const std::string &repository)
+{
+    return "repository:" + repository + ":pull,push";
+}
+
+// An upload's Location may be absolute, or a path on the endpoint's host.
+std::string resolveLocation(const std::string &baseUrl, const std::string &location)
+{
+    if (location.starts_with("https://") || location.starts_with("http://"))
+        return location;
+    const auto hostStart = baseUrl.find("://") + 3;
+    const auto pathStart = baseUrl.find('/', hostStart);
+    const std::string origin = pathStart == std::string::npos ? baseUrl : baseUrl.substr(0, pathStart);
+    return origin + (location.starts_with('/') ? "" : "/") + location;
+}
+
+std::string withDigestParameter(const std::string &location, const Digest &digest)
+{
+    return location + (location.find('?') == std::string::npos ? '?' : '&') + "digest=" + urlEncode(digest.string());
+}
+
+// "0-1023" -> 1024 bytes taken. The registry writes "0-0" for an empty upload too.
+std::uint64_t bytesFromRange(const std::string &range)
+{
+    const auto dash = range.find('-');
+    if (dash == std::string::npos)
+        return 0;
+    const std::uint64_t last = std::strtoull(range.c_str() + dash + 1, nullptr, 10);
+    return last == 0 ? 0 : last + 1;
+}
+
+// What a refused push request means, with the registry's own words when it gave any.
+Error pushFailure(const std::string &host, const std::string &repository, const HttpResponse &response,
+                         const std::string &what)
+{
+    const std::string detail = registryErrorDetail(response.body);
+    const std::string suffix = detail.empty() ? "" : " (" + detail + ")";
+    const std::string status = "HTTP " + std::to_string(response.status);
+    if (response.status == 401 || response.status == 403)
+        return Error(ErrorCode::NotAuthorized, "denied: push access to " + repository + " on " + host +
+                                                   " was refused; log in with `berth login " + host +
+                                                   "` as a user who may push there" + suffix)
+            .withContext(what);
+    if (response.status == 404)
+        return Error(ErrorCode::NotFound, host + " answered " + status + " for " + repository + suffix).withContext(what);
+    if (response.status == 405)
+        return Error(ErrorCode::Unsupported, host + " does not accept pushes (" + status + "; a read-only registry or a "
+                                                    "pull-through cache?)" + suffix)
+            .withContext(what);
+    if (isTransient(response.status))
+        return Error(ErrorCode::Unavailable, host + " answered " + status + suffix + "; try again later").withContext(what);
+    return Error(ErrorCode::InvalidArgument, host + " refused it: " + status + suffix).withContext(what);
+}
+
+} // namespace
+
+Result<bool> RegistryClient::blobExists(const std::string &repository, const Digest &digest, std::stop_token stop)
+{
+    return onEndpoints<bool>(
+        [&](const Endpoint &endpoint) -> Result<bool> {
+            HttpRequest request;
+            request.method = "HEAD";
+            request.stop = stop;
+            auto response = send(endpoint, request, "/v2/" + repository + "/blobs/" + digest.string(), pushScope(repository));
+            if (!response)
+                return std::unexpected(response.error());
+            if (response->status == 200)
+                return true;
+            if (response->status == 404)
+                return false;
+            return std::unexpected(pushFailure(endpoint.host, repository, *response, "checking for blob " + digest.string()));
+        },
+        false);
+}
+
+Result<MountResult> RegistryClient::mountBlob(const std::string &repository, const Digest &digest,
+                                              const std::string &fromRepository, std::stop_token stop)
+{
+    return onEndpoints<MountResult>(
+        [&](const Endpoint &endpoint) -> Result<MountResult> {
+            HttpRequest request;
+            request.method = "POST";
+            request.stop = stop;
+            request.followRedirects = false;
+            auto response = send(endpoint, request,
+                                 "/v2/" + repository + "/blobs/uploads/?mount=" + urlEncode(digest.string()) +
+                                     "&from=" + urlEncode(fromRepository),
+                                 pushScope(repository) + " repository:" + fromRepository + ":pull");
+            if (!response)
+                return std::unexpected(response.error());
+            if (response->status == 201)
+                return MountResult{true, {}};
+            if (response->status == 202) {
+                const std::string location = response->header("location");
+                return MountResult{false, location.empty() ? std::string() : resolveLocation(endpoint.baseUrl, location)};
+            }
+            return std::unexpected(pushFailure(endpoint.host, repository, *response,
+                                               "mounting blob " + digest.string() + " from " + fromRepository));
+        },
+        false);
+}
+
+Result<std::pair<std::string, std::uint64_t>> RegistryClient::uploadStatus(const Endpoint &endpoint, const std::string &location,
+                                                                          const std::string &scope, std::stop_token stop)
+{
+    HttpRequest request;
+    request.stop = stop;
+    request.followRedirects = false;
+    auto response = send(endpoint, request, location, scope);
+    if (!response)
+        return std::unexpected(std::move(response.error()).withContext("asking where an upload stands"));
+    if (response->status != 204 && response->status != 200)
+        return std::unexpected(pushFailure(endpoint.host, "the upload", *response, "asking where an upload stands"));
+    const std::string next = response->header("location");
+    return std::pair{next.empty() ? location : resolveLocation(endpoint.baseUrl, next), bytesFromRange(response->header("range"))};
+}
+
+Status RegistryClient::uploadBlob(const std::string &repository, const BlobSource &blob, const UploadOptions &options,
+                                  std::stop_token stop, const std::string &uploadLocation)
+{
+    const std::string scope = pushScope(repository);
+    const std::string what = "uploading blob " + blob.digest.string();
+    auto result = onEndpoints<bool>(
+        [&](const Endpoint &endpoint) -> Result<bool> {
+            std::string location = uploadLocation;
+            const auto openSession = [&]() -> Status {
+                HttpRequest request;
+                request.method = "POST";
+                request.stop = stop;
+                request.followRedirects = false;
+                auto response = send(endpoint, request, "/v2/" + repository + "/blobs/uploads/", scope);
+                if (!response)
+                    return std::unexpected(std::move(response.error()).withContext(what));
+                if (response->status != 202)
+                    return std::unexpected(pushFailure(endpoint.host, repository, *response, what));
+                location = response->header("location");
+                if (location.empty())
+                    return fail(ErrorCode::InvalidArgument, endpoint.host + " opened an upload but gave no Location for it");
+                location = resolveLocation(endpoint.baseUrl, location);
+                return {};
+            };
+            if (location.empty()) {
+                if (auto opened = openSession(); !opened)
+                    return std::unexpected(opened.error());
+            } else {
+                // A session another call opened: asking about it also fetches a token for
+                // this scope, so no large body is ever sent only to be refused with 401.
+                auto status = uploadStatus(endpoint, location, scope, stop);
+                if (!status)
+                    return std::unexpected(std::move(status.error()).withContext(what));
+                location = status->first;
+            }
+
+            std::optional<HttpResponse> closed;
+            if (options.chunkSize == 0) {
+                // Monolithic: the whole blob in the PUT that closes the session. A broken
+                // transfer leaves the session in an unknown state: start a new one.
+                for (int attempt = 1;; ++attempt) {
+                    HttpRequest request;
+                    request.method = "PUT";
+                    request.stop = stop;
+                    request.followRedirects = false;
+                    request.headers.push_back("Content-Type: application/octet-stream");
+                    request.uploadSize = static_cast<std::int64_t>(blob.size);
+                    request.readBodyAt = [&](std::uint64_t offset, std::span<std::byte> buffer) -> std::size_t {
+                        if (offset >= blob.size)
+                            return 0;
+                        return blob.readAt(offset, buffer.first(std::min<std::uint64_t>(buffer.size(), blob.size - offset)));
+                    };
+                    auto response = send(endpoint, request, withDigestParameter(location, blob.digest), scope, false);
+                    const bool transient = response ? isTransient(response->status)
+                                                    : response.error().code() == ErrorCode::Unavailable;
+                    if (transient && attempt < options_.maximumAttempts) {
+                        if (!sleepUnlessStopped(options_.firstRetryDelay * attempt, stop))
+                            return fail(ErrorCode::Cancelled, "cancelled");
+                        if (auto opened = openSession(); !opened)
+                            return std::unexpected(opened.error());
+                        continue;
+                    }
+                    if (!response)
+                        return std::unexpected(std::move(response.error()).withContext(what));
+                    closed = std::move(*response);
+                    break;
+                }
+            } else {
+                std::uint64_t offset = 0;
+                int recoveries = 0;
+                while (offset < blob.size) {
+                    const std::uint64_t start = offset;
+                    const std::uint64_t length = std::min(options.chunkSize, blob.size - offset);
+                    HttpRequest request;
+                    request.method = "PATCH";
+                    request.stop = stop;
+                    request.followRedirects = false;
+                    request.headers.push_back("Content-Type: application/octet-stream");
+                    request.headers.push_back("Content-Range: " + std::to_string(start) + "-" + std::to_string(start + length - 1));
+                    request.uploadSize = static_cast<std::int64_t>(length);
+                    request.readBodyAt = [&, start, length](std::uint64_t offsetInChunk, std::span<std::byte> buffer) -> std::size_t {
+                        if (offsetInChunk >= length)
+                            return 0;
+                        return blob.readAt(start + offsetInChunk,
+                                           buffer.first(std::min<std::uint64_t>(buffer.size(), length - offsetInChunk)));
+                    };
+                    auto response = send(endpoint, request, location, scope, false);
+                    if (response && response->status == 202) {
+                        if (const std::string next = response->header("location"); !next.empty())
+                            location = resolveLocation(endpoint.baseUrl, next);
+                        offset = start + length;
+                        if (options.progress)
+                            options.progress(offset);
+                        continue;
+                    }
+                    // A lost or refused chunk: ask how far the registry got and go on from there.
+                    const bool recoverable = response ? response->status == 416 || isTransient(response->status)
+                                                      : response.error().code() == ErrorCode::Unavailable;
+                    if (!recoverable || ++recoveries >= options_.maximumAttempts) {
+                        if (!response)
+                            return std::unexpected(std::move(response.error()).withContext(what));
+                        return std::unexpected(pushFailure(endpoint.host, repository, *response, what));
+                    }
+                    if (!sleepUnlessStopped(options_.firstRetryDelay * recoveries, stop))
+                        return fail(ErrorCode::Cancelled, "cancelled");
+                    auto status = uploadStatus(endpoint, location, scope, stop);
+                    if (status) {
+                        location = status->first;
+                        offset = std::min(status->second, blob.size);
+                        continue;
+                    }
+                    if (status.error().code() == ErrorCode::Cancelled)
+                        return std::unexpected(status.error());
+                    // The registry gave the session up (a half-written chunk makes docker's
+                    // registry cancel it): start over in a new one.
+                    if (auto opened = openSession(); !opened)
+                        return std::unexpected(opened.error());
+                    offset = 0;
+                    if (options.progress)
+                        options.progress(0);
+                }
+                HttpRequest request;
+                request.method = "PUT";
+                request.stop = stop;
+                request.followRedirects = false;
+                request.headers.push_back("Content-Type: application/octet-stream");
+                auto response = send(endpoint, request, withDigestParameter(location, blob.digest), scope);
+                if (!response)
+                    return std::unexpected(std::move(response.error()).withContext(what));
+                closed = std::move(*response);
+            }
+            if (closed->status != 201 && closed->status != 204)
+                return std::unexpected(pushFailure(endpoint.host, repository, *closed, what));
+            if (const std::string stored = closed->header("docker-content-digest"); !stored.empty() && stored != blob.digest.string())
+                return fail(ErrorCode::InvalidArgument, endpoint.host + " stored the blob as " + stored + " instead of " +
+                                                            blob.digest.string());
+            if (options.progress)
+                options.progress(blob.size);
+            return true;
+        },
+        false);
+    if (!result)
+        return std::unexpected(result.error());
+    return {};
+}
+
+Result<Digest> RegistryClient::putManifest(const std::string &repository, const std::string &tagOrDigest,
+                                           const std::string &body, const std::string &mediaType, std::stop_token stop)
+{
+    const Digest digest = Sha256::of(body);
+    return onEndpoints<Digest>(
+        [&](const Endpoint &endpoint) -> Result<Digest> {
+            HttpRequest request;
+            request.method = "PUT";
+            request.stop = stop;
+            request.followRedirects = false;
+            request.headers.push_back("Content-Type: " + mediaType);
+            request.body = body;
+            auto response = send(endpoint, request, "/v2/" + repository + "/manifests/" + tagOrDigest, pushScope(repository));
+            const std::string what = "putting the manifest " + repository + ":" + tagOrDigest;
+            if (!response)
+                return std::unexpected(std::move(response.error()).withContext(what));
+            if (response->status != 201 && response->status != 200 && response->status != 202)
+                return std::unexpected(pushFailure(endpoint.host, repository, *response, what));
+            if (const std::string stored = response->header("docker-content-digest");
+                !stored.empty() && stored.starts_with("sha256:") && stored != digest.string())
+                return fail(ErrorCode::InvalidArgument, endpoint.host + " says the manifest it stored is " + stored +
+                                                            " but Berth sent " + digest.string());
+            return digest;
+        },
+        false);
 }
 
 namespace {

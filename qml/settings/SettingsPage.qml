@@ -3,96 +3,85 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Berth
 
-// The engine's settings (Docker's daemon.json): each with what it does, edited in place.
+// The engine's settings (Docker's daemon.json), grouped, each with what it does, edited in
+// place. Saving shows the `berth config set` command that does the same.
 Pane {
     id: page
     objectName: "settingsPage"
-    readonly property bool ready: !configModel.loading
-    function activated() {
-        configModel.reload()
-        Helper.showCommand("berth config get")
+    readonly property bool ready: !configModel.loading && (list.count > 0 || configModel.loadError.length > 0)
+    readonly property alias model: configModel
+    padding: 0
+    background: null
+
+    function activated() { configModel.reload() }
+    function helperReturned() {
+        if (!configModel.loading && (configModel.loadError.length > 0 || list.count === 0))
+            configModel.reload()
     }
 
     ConfigModel { id: configModel }
 
-    ColumnLayout {
+    ListView {
+        id: list
+        objectName: "settingsList"
         anchors.fill: parent
-        spacing: 8
-        Label { text: qsTr("Settings"); font.pixelSize: 24; font.bold: true }
-        Label {
-            text: qsTr("The engine's settings, like Docker's daemon.json. Lists are separated by commas.")
-            opacity: 0.75
-            Layout.fillWidth: true
-            wrapMode: Text.WordWrap
-        }
-        Label {
-            visible: configModel.loadError.length > 0
-            text: configModel.loadError
-            color: "#cf222e"
-            wrapMode: Text.WordWrap
-            Layout.fillWidth: true
-        }
-        ListView {
-            id: list
-            objectName: "settingsList"
-            Layout.fillWidth: true
-            Layout.fillHeight: true
-            clip: true
-            spacing: 10
-            model: configModel
-            delegate: Frame {
-                id: row
-                required property string key
-                required property string value
-                required property bool isDefault
-                required property string dockerKey
-                required property string description
-                required property string example
-                required property bool saving
-                required property string errorText
-                objectName: "setting-" + key
-                width: ListView.view.width
-                ColumnLayout {
-                    anchors.fill: parent
-                    spacing: 4
-                    RowLayout {
-                        Label { text: row.key; font.bold: true; font.family: "monospace" }
-                        Label { text: qsTr("(daemon.json: %1)").arg(row.dockerKey); opacity: 0.6 }
-                        Label { visible: row.isDefault; text: qsTr("default"); opacity: 0.6; font.italic: true }
-                    }
-                    Label { text: row.description; wrapMode: Text.WordWrap; Layout.fillWidth: true; opacity: 0.8 }
-                    RowLayout {
-                        Layout.fillWidth: true
-                        TextField {
-                            id: field
-                            objectName: "field-" + row.key
-                            Layout.fillWidth: true
-                            text: row.value
-                            placeholderText: qsTr("e.g. %1").arg(row.example)
-                            onAccepted: configModel.save(row.key, text)
-                        }
-                        Button {
-                            objectName: "save-" + row.key
-                            text: qsTr("Save")
-                            enabled: !row.saving && field.text !== row.value
-                            onClicked: configModel.save(row.key, field.text)
-                        }
-                        Button {
-                            text: qsTr("Reset")
-                            enabled: !row.saving && !row.isDefault
-                            onClicked: configModel.reset(row.key)
-                        }
-                    }
-                    Label {
-                        objectName: "error-" + row.key
-                        visible: row.errorText.length > 0
-                        text: row.errorText
-                        color: "#cf222e"
-                        wrapMode: Text.WordWrap
-                        Layout.fillWidth: true
-                    }
+        clip: true
+        spacing: 10
+        model: configModel
+        boundsBehavior: Flickable.StopAtBounds
+        // Tab moves between the fields; keep the focused one in view.
+        keyNavigationEnabled: false
+        ScrollBar.vertical: ScrollBar {}
+
+        header: ColumnLayout {
+            width: list.width - 2 * Theme.margin
+            x: Theme.margin
+            spacing: 12
+            Item { Layout.preferredHeight: 8 }
+            PageHeader {
+                Layout.fillWidth: true
+                title: qsTr("Settings")
+                subtitle: qsTr("The engine's settings, like Docker's daemon.json. Lists are separated by commas. "
+                               + "A change applies to containers and pulls started after it.")
+                BusyIndicator {
+                    running: configModel.loading
+                    visible: running
+                    Layout.preferredWidth: 28
+                    Layout.preferredHeight: 28
+                }
+                Button {
+                    objectName: "reloadSettings"
+                    text: qsTr("Reload")
+                    enabled: !configModel.loading
+                    onClicked: configModel.reload()
                 }
             }
+            UnreachableNotice {
+                visible: configModel.loadError.length > 0
+                Layout.fillWidth: true
+                message: configModel.loadError
+            }
+            Item { Layout.preferredHeight: 2 }
         }
+
+        section.property: "group"
+        section.delegate: Label {
+            required property string section
+            x: Theme.margin
+            width: list.width - 2 * Theme.margin
+            topPadding: 10
+            bottomPadding: 2
+            text: section
+            font.pointSize: Qt.application.font.pointSize * 1.15
+            font.weight: Font.DemiBold
+        }
+
+        delegate: SettingRow {
+            x: Theme.margin
+            width: list.width - 2 * Theme.margin
+            settings: configModel
+        }
+
+        footer: Item { height: Theme.margin }
     }
 }

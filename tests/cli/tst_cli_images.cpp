@@ -3,6 +3,9 @@
 // layer trees they were made from, and `images`, `inspect`, mirrors and refusals.
 #include "test_support.h"
 
+#include <QDBusConnection>
+#include <QDBusMessage>
+#include <QDBusMetaType>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -223,6 +226,97 @@ private Q_SLOTS:
         const auto images = runCli({QStringLiteral("images"), QStringLiteral("berth-test/busybox")});
         QVERIFY2(images.out.contains(QStringLiteral("berth-test/busybox")) && images.out.contains(QStringLiteral("1.0")),
                  qPrintable(images.out));
+    }
+    void historyListsTheLayers()
+    {
+        const auto result = runCli({QStringLiteral("history"), image()});
+        QCOMPARE(result.exitCode, 0);
+        const QStringList lines = result.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QVERIFY(lines.first().startsWith(QStringLiteral("IMAGE")));
+        const auto config = QJsonDocument::fromJson(readAll(fixtureFile(QStringLiteral("images/layers/config.json")))).object();
+        const auto history = config.value(QStringLiteral("history")).toArray();
+        QCOMPARE(lines.size() - 1, history.size());
+        // Newest first, each with the instruction that made it.
+        const QString newest = history.last().toObject().value(QStringLiteral("created_by")).toString();
+        QVERIFY2(lines.at(1).contains(newest.left(30)), qPrintable(lines.at(1)));
+        const auto quiet = runCli({QStringLiteral("history"), QStringLiteral("-q"), image()});
+        QCOMPARE(quiet.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts).first().size(), 12);
+        const auto raw = runCli({QStringLiteral("history"), QStringLiteral("-H=false"), image()});
+        QCOMPARE(raw.exitCode, 0);
+        QVERIFY(raw.out.contains(history.first().toObject().value(QStringLiteral("created")).toString()));
+    }
+
+    void layerChangesExplainEachLayer()
+    {
+        const auto changes = [](uint layer) {
+            auto call = QDBusMessage::createMethodCall(QStringLiteral("io.berth.Helper"), QStringLiteral("/io/berth/Helper"),
+                                                       QStringLiteral("io.berth.Helper1"), QStringLiteral("ImageLayerChanges"));
+            call << image() << layer << 0u;
+            const QDBusMessage reply = QDBusConnection::systemBus().call(call);
+            std::map<QString, QString> byPath;
+            if (reply.type() != QDBusMessage::ReplyMessage) {
+                qWarning() << reply.errorMessage();
+                return byPath;
+            }
+            const auto list = qdbus_cast<QList<QVariantMap>>(reply.arguments().at(0));
+            for (const auto &entry : list)
+                byPath[entry.value(QStringLiteral("Path")).toString()] = entry.value(QStringLiteral("Change")).toString();
+            return byPath;
+        };
+        qDBusRegisterMetaType<QList<QVariantMap>>();
+        auto base = changes(0);
+        QCOMPARE(base[QStringLiteral("/bin/busybox")], QStringLiteral("added"));
+        auto second = changes(1);
+        QCOMPARE(second[QStringLiteral("/data/keep")], QStringLiteral("modified"));
+        QCOMPARE(second[QStringLiteral("/etc/motd")], QStringLiteral("added"));
+        auto third = changes(2);
+        QCOMPARE(third[QStringLiteral("/etc/hello")], QStringLiteral("deleted"));
+        QCOMPARE(third[QStringLiteral("/data/dir")], QStringLiteral("opaque"));
+        QCOMPARE(third[QStringLiteral("/data/dir/c")], QStringLiteral("added"));
+        QVERIFY(changes(3).empty()); // no such layer: an error, not an empty answer
+    }
+
+    void searchReadsTheCatalog()
+    {
+        const auto result = runCli({QStringLiteral("search"), registry() + QStringLiteral("/busy")});
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        QVERIFY2(result.out.contains(registry() + QStringLiteral("/berth-test/busybox")), qPrintable(result.out));
+        const auto none = runCli({QStringLiteral("search"), registry() + QStringLiteral("/nothing-like-this")});
+        QCOMPARE(none.out.trimmed().split(QLatin1Char('\n')).size(), 1);
+    }
+
+    void tagThenRemove()
+    {
+        QCOMPARE(runCli({QStringLiteral("tag"), image(), QStringLiteral("mytest/busybox:v1")}).exitCode, 0);
+        auto listed = runCli({QStringLiteral("images"), QStringLiteral("mytest/busybox")});
+        QVERIFY(listed.out.contains(QStringLiteral("mytest/busybox")));
+        const auto badTag = runCli({QStringLiteral("tag"), image(), QStringLiteral("Bad/Name")});
+        QCOMPARE(badTag.exitCode, 1);
+        QVERIFY(badTag.err.contains(QStringLiteral("must be lowercase")));
+
+        auto untag = runCli({QStringLiteral("rmi"), QStringLiteral("mytest/busybox:v1")});
+        QCOMPARE(untag.exitCode, 0);
+        QCOMPARE(untag.out.trimmed(), QStringLiteral("Untagged: mytest/busybox:v1"));
+
+        const QString id = runCli({QStringLiteral("images"), QStringLiteral("-q")}).out.trimmed();
+        // Tagged in two repositories (the registry's and Docker Hub's through the mirror).
+        auto refused = runCli({QStringLiteral("rmi"), id});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains(QStringLiteral("referenced in multiple repositories")), qPrintable(refused.err));
+
+        const QDir blobs(fixtureFile(QStringLiteral("root/blobs/sha256")));
+        QVERIFY(blobs.count() > 0);
+        auto removed = runCli({QStringLiteral("rmi"), QStringLiteral("-f"), id});
+        QVERIFY2(removed.exitCode == 0, qPrintable(removed.err));
+        QVERIFY(removed.out.contains(QStringLiteral("Untagged: ") + image()));
+        QCOMPARE(removed.out.count(QStringLiteral("Deleted: sha256:")), 4); // the image and its 3 layers
+        QCOMPARE(runCli({QStringLiteral("images"), QStringLiteral("-q")}).out.trimmed(), QString());
+        for (const auto &diffId : expectedDiffIds())
+            QVERIFY(!QFileInfo::exists(layerDirectory(diffId)));
+        QCOMPARE(QDir(fixtureFile(QStringLiteral("root/blobs/sha256"))).entryList(QDir::Files).size(), 0);
+        const auto missing = runCli({QStringLiteral("rmi"), QStringLiteral("no-such-image")});
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY(missing.err.contains(QStringLiteral("no such image")));
     }
 };
 

@@ -57,6 +57,19 @@ private Q_SLOTS:
         QCOMPARE(layout.v1Controllers[1].first, std::string("cpuacct"));
     }
 
+    void mountsOutsideTheRootAreNotThisSystems()
+    {
+        // As inside a chroot whose /sys is a bind of the host's: the host's hierarchy shows
+        // again under the chroot's path, and must not count twice.
+        const std::string text = std::string(hybridMountinfo) +
+                                 "50 22 0:31 / /tmp/chroot/sys/fs/cgroup/memory rw - cgroup cgroup rw,memory\n"
+                                 "51 22 0:37 / /tmp/chroot/sys/fs/cgroup/unified rw - cgroup2 cgroup2 rw\n";
+        const auto layout = parseCgroupLayout(text);
+        QCOMPARE(layout.mode, CgroupMode::Hybrid);
+        QCOMPARE(layout.v1Controllers.size(), std::size_t(3));
+        QCOMPARE(layout.unifiedMountPoint, std::filesystem::path("/sys/fs/cgroup/unified"));
+    }
+
     void nothingMounted()
     {
         QCOMPARE(parseCgroupLayout("22 1 0:5 / /proc rw - proc proc rw\n").mode, CgroupMode::None);

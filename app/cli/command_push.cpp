@@ -1,0 +1,224 @@
+// berth push: a Job on the helper, shown like `docker push` — one line per layer (Preparing,
+// Waiting, Pushing with a bar, Pushed, Layer already exists, Mounted from ...), redrawn in
+// place on a terminal, plain lines when the output is piped; then "TAG: digest: ... size: N".
+#include "cli.h"
+
+#include "formatting.h"
+#include "job_follower.h"
+
+#include "engine/core/reference.h"
+#include "engine/core/settings.h"
+
+#include <QCoreApplication>
+#include <QDBusObjectPath>
+#include <QSocketNotifier>
+
+#include <csignal>
+#include <sys/signalfd.h>
+#include <unistd.h>
+
+namespace berth::cli {
+
+namespace {
+
+struct LayerLine {
+    QString id;
+    QString state;
+    qulonglong current = 0;
+    qulonglong total = 0;
+};
+
+QString stateText(const LayerLine &line, bool terminal)
+{
+    if (line.state == QLatin1String("preparing"))
+        return tr("Preparing");
+    if (line.state == QLatin1String("waiting"))
+        return tr("Waiting");
+    if (line.state == QLatin1String("pushing")) {
+        if (!terminal || line.total == 0)
+            return tr("Pushing");
+        constexpr int width = 50;
+        const int filled = int(double(line.current) / double(line.total) * width);
+        QString bar = QString(qMax(0, filled - 1), QLatin1Char('=')) + (filled > 0 ? QStringLiteral(">") : QString());
+        return QStringLiteral("%1 [%2]  %3/%4")
+            .arg(tr("Pushing"), bar.leftJustified(width), berth::client::formatDecimalSize(line.current),
+                 berth::client::formatDecimalSize(line.total));
+    }
+    if (line.state == QLatin1String("pushed"))
+        return tr("Pushed");
+    if (line.state == QLatin1String("already-exists"))
+        return tr("Layer already exists");
+    if (line.state.startsWith(QLatin1String("mounted:")))
+        return tr("Mounted from %1").arg(line.state.mid(8));
+    if (line.state == QLatin1String("failed"))
+        return tr("Failed");
+    return line.state;
+}
+
+class PushPrinter {
+public:
+    explicit PushPrinter(bool terminal) : terminal_(terminal) {}
+
+    void progress(const QString &id, const QString &state, qulonglong current, qulonglong total)
+    {
+        auto it = std::ranges::find(lines_, id, &LayerLine::id);
+        const bool isNew = it == lines_.end();
+        if (isNew) {
+            lines_.push_back(LayerLine{id, state, current, total});
+            it = lines_.end() - 1;
+        }
+        const bool stateChanged = isNew || it->state != state;
+        it->state = state;
+        it->current = current;
+        it->total = total;
+        if (terminal_) {
+            redraw();
+        } else if (stateChanged && state != QLatin1String("waiting")) {
+            out() << id << ": " << stateText(*it, false) << '\n';
+            out().flush();
+        }
+    }
+
+    void message(const QString &text)
+    {
+        if (terminal_ && drawn_ > 0) {
+            out() << "\x1b[" << drawn_ << "A\x1b[J";
+            drawn_ = 0;
+            out() << text << '\n';
+            redraw();
+            return;
+        }
+        out() << text << '\n';
+        out().flush();
+    }
+
+private:
+    void redraw()
+    {
+        if (drawn_ > 0)
+            out() << "\x1b[" << drawn_ << "A";
+        for (const auto &line : lines_)
+            out() << "\x1b[2K" << line.id << ": " << stateText(line, true) << '\n';
+        drawn_ = int(lines_.size());
+        out().flush();
+    }
+
+    bool terminal_;
+    std::vector<LayerLine> lines_;
+    int drawn_ = 0;
+};
+
+} // namespace
+
+int runPush(const QStringList &arguments)
+{
+    const QCommandLineOption quiet({QStringLiteral("q"), QStringLiteral("quiet")}, tr("Suppress verbose output"));
+    const QCommandLineOption chunkSize(QStringLiteral("chunk-size"),
+                                       tr("Upload each blob in chunks of this size, e.g. 5m (default: one request per "
+                                          "blob, chunks of 32m above 128m)"),
+                                       QStringLiteral("size"));
+    QCommandLineParser parser;
+    const Usage usage{QStringLiteral("berth push [OPTIONS] [IMAGE] NAME[:TAG]"),
+                      tr("Upload an image to a registry. With IMAGE, that local image is pushed as NAME[:TAG] "
+                         "without tagging it first (as podman push SOURCE DESTINATION)."),
+                      {chunkSize, quiet},
+                      1,
+                      2};
+    if (auto exit = parseOrExplain(parser, arguments, usage))
+        return *exit;
+    const QStringList positional = parser.positionalArguments();
+    const QString name = positional.last();
+    const QString source = positional.size() == 2 ? positional.first() : QString();
+    auto reference = berth::image::parseReference(name.toStdString());
+    if (!reference) {
+        err() << tr("Error:") << ' ' << QString::fromStdString(reference.error().describe()) << '\n';
+        return UsageError;
+    }
+    if (!reference->digest.empty()) {
+        err() << tr("Error:") << ' ' << tr("cannot push to a digest; write the target as NAME[:TAG]") << '\n';
+        return UsageError;
+    }
+    QVariantMap options;
+    if (!source.isEmpty())
+        options.insert(QStringLiteral("source"), source);
+    if (parser.isSet(chunkSize)) {
+        auto bytes = berth::parseSize(parser.value(chunkSize).toStdString());
+        if (!bytes || *bytes < 4096) {
+            err() << tr("Error:") << ' '
+                  << tr("--chunk-size takes a size of at least 4k, such as 64k, 5m or 1g; got \"%1\"").arg(parser.value(chunkSize))
+                  << '\n';
+            return UsageError;
+        }
+        options.insert(QStringLiteral("chunkSize"), qulonglong(*bytes));
+    }
+    if (!busReachable())
+        return Failed;
+
+    const bool isQuiet = parser.isSet(quiet);
+    const bool terminal = isatty(STDOUT_FILENO) && !isQuiet;
+    if (!isQuiet && !name.contains(QLatin1Char(':')) && !name.contains(QLatin1Char('@')))
+        out() << tr("Using default tag: latest") << '\n';
+
+    berth::client::JobFollower follower;
+    PushPrinter printer(terminal);
+    int status = Failed;
+    QObject::connect(&follower, &berth::client::JobFollower::progress, &follower,
+                     [&](const QString &id, const QString &state, qulonglong current, qulonglong total) {
+                         if (!isQuiet)
+                             printer.progress(id, state, current, total);
+                     });
+    QObject::connect(&follower, &berth::client::JobFollower::message, &follower, [&](const QString &text) {
+        if (!isQuiet)
+            printer.message(text);
+    });
+    QObject::connect(&follower, &berth::client::JobFollower::finished, &follower,
+                     [&](const QString &errorName, const QString &errorMessage, const QVariantMap &result) {
+                         if (!errorName.isEmpty()) {
+                             reportFailure(berth::client::Failure{berth::client::FailureKind::Other, errorMessage});
+                             status = errorName.endsWith(QLatin1String(".Cancelled")) ? 130 : Failed;
+                         } else {
+                             const QString digest = result.value(QStringLiteral("Digest")).toString();
+                             if (isQuiet)
+                                 out() << QString::fromStdString(reference->familiarString()) << '\n';
+                             else
+                                 out() << tr("%1: digest: %2 size: %3")
+                                              .arg(result.value(QStringLiteral("Tag")).toString(), digest)
+                                              .arg(result.value(QStringLiteral("Size")).toULongLong())
+                                       << '\n';
+                             status = Success;
+                         }
+                         out().flush();
+                         QCoreApplication::quit();
+                     });
+
+    // Ctrl-C cancels the job in the helper, which stops the uploads, then we report.
+    sigset_t interrupt;
+    sigemptyset(&interrupt);
+    sigaddset(&interrupt, SIGINT);
+    sigaddset(&interrupt, SIGTERM);
+    sigprocmask(SIG_BLOCK, &interrupt, nullptr);
+    const int signalFd = signalfd(-1, &interrupt, SFD_CLOEXEC | SFD_NONBLOCK);
+    QSocketNotifier notifier(signalFd, QSocketNotifier::Read);
+    QObject::connect(&notifier, &QSocketNotifier::activated, &follower, [&] {
+        signalfd_siginfo info{};
+        while (read(signalFd, &info, sizeof info) == sizeof info) {
+        }
+        err() << '\n' << tr("Cancelling the push…") << '\n';
+        err().flush();
+        follower.cancel();
+    });
+
+    auto proxy = berth::client::makeHelperProxy(berth::client::changeTimeoutMs);
+    auto reply = proxy->Push(name, options);
+    if (!waitFor(reply)) {
+        ::close(signalFd);
+        return Failed;
+    }
+    follower.follow(reply.value().path());
+    if (!follower.isFinished())
+        QCoreApplication::exec();
+    ::close(signalFd);
+    return status;
+}
+
+} // namespace berth::cli

@@ -1,0 +1,31 @@
+// Runs the tst_*.qml suites against the Berth QML module linked into this executable, with
+// the real helper on the fixture's bus.
+#include <QQmlContext>
+#include <QQmlEngine>
+#include <QQuickStyle>
+#include <QtQml/QQmlExtensionPlugin>
+#include <QtQuickTest/quicktest.h>
+
+Q_IMPORT_QML_PLUGIN(BerthPlugin)
+
+class Setup : public QObject {
+    Q_OBJECT
+public Q_SLOTS:
+    void applicationAvailable()
+    {
+        // The style berth-gui uses, so the tests click the same controls people see.
+        QQuickStyle::setStyle(QStringLiteral("Fusion"));
+    }
+
+    void qmlEngineAvailable(QQmlEngine *engine)
+    {
+        engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
+        // Facts the tests compare the panels with, known to the test harness but not to QML.
+        engine->rootContext()->setContextProperty(QStringLiteral("testEnvDir"),
+                                                  qEnvironmentVariable("BERTH_TEST_ENV_DIR"));
+    }
+};
+
+QUICK_TEST_MAIN_WITH_SETUP(berth_qml, Setup)
+
+#include "tst_qml.moc"
