@@ -63,6 +63,9 @@ void quitOnTerminationSignals(QCoreApplication &app)
 
 int main(int argc, char **argv)
 {
+    // A peer that hangs up (a client's pipe, a failed unpacker) is an error to handle, not
+    // a reason to die.
+    std::signal(SIGPIPE, SIG_IGN);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("berth-helper"));
     QCoreApplication::setApplicationVersion(QString::fromLatin1(berth::engineVersion));

@@ -28,6 +28,8 @@ public:
     /// Bytes already written, by this or an interrupted earlier attempt: resume from here.
     [[nodiscard]] std::uint64_t offset() const { return offset_; }
     [[nodiscard]] const Digest &expectedDigest() const { return expected_; }
+    /// Where the bytes written so far are, to replay them (a resumed, streamed unpack).
+    [[nodiscard]] const std::filesystem::path &partialPath() const { return partialPath_; }
     [[nodiscard]] Status write(std::span<const std::byte> data);
     /// Throws away what was written (e.g. the server ignored a Range request).
     [[nodiscard]] Status restart();

@@ -166,6 +166,125 @@ Result<LayerRecord> unpackLayer(const std::filesystem::path &root, const Content
     return unpacked->commit();
 }
 
+// Downloads a layer and unpacks it as its bytes arrive: they go both into the content
+// store's ingest file and, through a pipe, to an unpacking thread. The unpacked directory is
+// moved into place only after the blob's digest is verified. If the server restarts the
+// blob (ignores Range), the stream is abandoned and the layer unpacked from the stored blob.
+Result<LayerRecord> downloadAndUnpack(RegistryClient &client, const ContentStore &content, const std::filesystem::path &root,
+                                      const std::string &repository, const Descriptor &blob, const Digest &diffId,
+                                      const LayerLimits &limits, ProgressReporter &reporter, std::stop_token stop,
+                                      NewContent &added)
+{
+    const auto fromStoredBlob = [&]() -> Result<LayerRecord> {
+        reporter.state(LayerState::Extracting, static_cast<std::uint64_t>(blob.size));
+        auto unpacked = unpackLayer(root, content, blob, diffId, limits);
+        if (unpacked)
+            added.addLayer(unpacked->directory);
+        return unpacked;
+    };
+    if (content.contains(blob.digest))
+        return fromStoredBlob();
+    auto ingest = content.beginIngest(blob.digest, blob.size);
+    if (!ingest)
+        return std::unexpected(ingest.error());
+    if (content.contains(blob.digest))
+        return fromStoredBlob(); // another pull finished it while we waited for the lock
+
+    int pipeFds[2];
+    if (::pipe2(pipeFds, O_CLOEXEC) != 0)
+        return failErrno("creating a pipe for unpacking", errno);
+    FileDescriptor readEnd(pipeFds[0]);
+    int writeEnd = pipeFds[1];
+    const auto closeWriter = [&] {
+        if (writeEnd >= 0)
+            ::close(writeEnd);
+        writeEnd = -1;
+    };
+    std::optional<Result<UnpackedLayer>> streamed;
+    std::jthread unpacker([&] { streamed = UnpackedLayer::unpack(root, readEnd.fd, diffId, limits); });
+    bool streamAbandoned = false;
+    bool unpackerStopped = false;
+    const auto feed = [&](std::span<const std::byte> data) -> Status {
+        while (!streamAbandoned && !data.empty()) {
+            const ssize_t written = ::write(writeEnd, data.data(), data.size());
+            if (written < 0 && errno == EINTR)
+                continue;
+            if (written < 0) {
+                // The unpacker stopped reading: it failed, and says why once joined.
+                unpackerStopped = true;
+                return fail(ErrorCode::Cancelled, "unpacking stopped");
+            }
+            data = data.subspan(static_cast<std::size_t>(written));
+        }
+        return {};
+    };
+    const auto finishStream = [&] {
+        closeWriter();
+        if (unpacker.joinable())
+            unpacker.join();
+    };
+    const auto unpackerError = [&]() -> std::optional<Error> {
+        if (unpackerStopped && streamed && !*streamed)
+            return streamed->error();
+        return std::nullopt;
+    };
+
+    // Bytes an interrupted earlier attempt stored are replayed to the unpacker first.
+    if (ingest->offset() > 0) {
+        FileDescriptor partial(::open(ingest->partialPath().c_str(), O_RDONLY | O_CLOEXEC));
+        std::byte buffer[1 << 16];
+        std::uint64_t remaining = ingest->offset();
+        while (partial.fd >= 0 && remaining > 0 && !unpackerStopped) {
+            const ssize_t got = ::read(partial.fd, buffer, std::min<std::uint64_t>(sizeof buffer, remaining));
+            if (got <= 0)
+                break;
+            (void)feed(std::span(buffer, static_cast<std::size_t>(got)));
+            remaining -= static_cast<std::uint64_t>(got);
+        }
+    }
+    reporter.state(LayerState::Downloading, ingest->offset());
+    auto fetched = client.fetchBlob(
+        repository, blob.digest, ingest->offset(),
+        [&](std::span<const std::byte> data) -> Status {
+            if (auto written = ingest->write(data); !written)
+                return written;
+            reporter.bytes(ingest->offset());
+            return feed(data);
+        },
+        [&]() -> Status {
+            streamAbandoned = true;
+            closeWriter();
+            return ingest->restart();
+        },
+        stop);
+    if (!fetched) {
+        finishStream();
+        if (auto why = unpackerError())
+            return std::unexpected(*why);
+        // A crash keeps the partial blob for a resumed pull; a person who cancelled wants
+        // nothing left behind.
+        if (fetched.error().code() == ErrorCode::Cancelled)
+            ingest->discard();
+        return std::unexpected(fetched.error());
+    }
+    reporter.state(LayerState::Verifying, ingest->offset());
+    if (auto committed = ingest->commit(); !committed) {
+        finishStream();
+        return std::unexpected(committed.error());
+    }
+    added.addBlob(blob.digest);
+    finishStream();
+    if (streamAbandoned || !streamed)
+        return fromStoredBlob();
+    if (!*streamed)
+        return std::unexpected(streamed->error());
+    reporter.state(LayerState::Extracting, static_cast<std::uint64_t>(blob.size));
+    auto record = (*streamed)->commit();
+    if (record)
+        added.addLayer(record->directory);
+    return record;
+}
+
 } // namespace
 
 std::string_view layerStateName(LayerState state)
@@ -279,25 +398,18 @@ Result<PullResult> Puller::pull(const Reference &reference, const PullOptions &o
                 }
                 slots.acquire();
                 const std::string layerWhat = "layer " + std::string(blob.digest.shortHex());
-                auto fetchedBlob = downloadBlob(client, content, reference.path, blob, &reporter, failFast.get_token(), added);
+                const bool wasStored = content.contains(blob.digest);
+                auto unpacked = downloadAndUnpack(client, content, root_, reference.path, blob, diffId, options.limits,
+                                                  reporter, failFast.get_token(), added);
                 slots.release();
-                if (!fetchedBlob) {
-                    errors[index] = std::move(fetchedBlob.error()).withContext(layerWhat);
-                    reporter.state(LayerState::Failed, 0);
-                    failFast.request_stop();
-                    return;
-                }
-                downloaded[index] = true;
-                reporter.state(LayerState::Extracting, static_cast<std::uint64_t>(blob.size));
-                auto unpacked = unpackLayer(root_, content, blob, diffId, options.limits);
                 if (!unpacked) {
                     errors[index] = std::move(unpacked.error()).withContext(layerWhat);
                     reporter.state(LayerState::Failed, 0);
                     failFast.request_stop();
                     return;
                 }
+                downloaded[index] = !wasStored;
                 records[index] = *unpacked;
-                added.addLayer(unpacked->directory);
                 reporter.state(LayerState::Done, static_cast<std::uint64_t>(blob.size));
             });
         }

@@ -529,12 +529,86 @@ private Q_SLOTS:
         QDir ingest(fixtureFile(QStringLiteral("root/ingest")));
         QTRY_VERIFY_WITH_TIMEOUT(!ingest.entryList({QStringLiteral("load-*")}, QDir::Dirs).isEmpty(), 15000);
         ::kill(pid_t(process.processId()), SIGINT);
-        QVERIFY(process.waitForFinished(15000));
+        if (!process.waitForFinished(15000)) {
+            process.kill();
+            process.waitForFinished();
+            QFAIL(qPrintable(QStringLiteral("berth load did not end after SIGINT; its stderr: ") +
+                             QString::fromUtf8(process.readAllStandardError()) + QStringLiteral("\nhelper log: ") +
+                             QString::fromUtf8(readAll(fixtureFile(QStringLiteral("bus/dbus.log"))).right(2000))));
+        }
         const QString errors = QString::fromUtf8(process.readAllStandardError());
         QVERIFY2(process.exitCode() == 130, qPrintable(QString::number(process.exitCode()) + QLatin1Char(' ') + errors));
         QVERIFY2(errors.contains(QStringLiteral("cancelled")), qPrintable(errors));
         QVERIFY(ingest.entryList({QStringLiteral("load-*")}, QDir::Dirs).isEmpty());
         QCOMPARE(storeSnapshot(), before);
+    }
+
+    void killingTheHelperMidLoadLosesNothing()
+    {
+        const QByteArray archive = readAll(workFile(QStringLiteral("imported.tar")));
+        QVERIFY(!archive.isEmpty());
+        QCOMPARE(runCli({QStringLiteral("rmi"), QStringLiteral("localhost/podman-imported:1")}).exitCode, 0);
+        const QString before = storeSnapshot();
+        QProcess process;
+        process.start(qEnvironmentVariable("BERTH_CLI"), {QStringLiteral("load")});
+        QVERIFY(process.waitForStarted());
+        process.write(archive.left(archive.size() / 2));
+        QVERIFY(process.waitForBytesWritten(10000));
+        QDir ingest(fixtureFile(QStringLiteral("root/ingest")));
+        QTRY_VERIFY_WITH_TIMEOUT(!ingest.entryList({QStringLiteral("load-*")}, QDir::Dirs).isEmpty(), 15000);
+        // kill -9 of the helper itself: nothing runs its cleanup.
+        const auto helpers = berth::test::run(QStringLiteral("pgrep"), {QStringLiteral("-f"),
+                                              QStringLiteral("berth-helper --root ") + fixtureFile(QStringLiteral("root"))});
+        QVERIFY2(helpers.exitCode == 0, "no helper found");
+        for (const auto &pid : helpers.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+            ::kill(pid_t(pid.toInt()), SIGKILL);
+        QVERIFY(process.waitForFinished(15000));
+        QCOMPARE(process.exitCode(), 1);
+        QVERIFY2(QString::fromUtf8(process.readAllStandardError()).contains(QStringLiteral("helper stopped")),
+                 "the CLI must say the helper went away");
+        // The next helper removes what the killed one left; the store is as before.
+        QCOMPARE(storeSnapshot(), before);
+        QVERIFY(ingest.entryList({QStringLiteral("load-*")}, QDir::Dirs).isEmpty());
+    }
+
+    void callersOwnPermissionsApply()
+    {
+        // Other users cannot run a binary under /root; give them a copy in the fixture's dir.
+        const QString bin = fixtureFile(QStringLiteral("bin"));
+        QVERIFY(QDir().mkpath(bin));
+        const QString cli = bin + QStringLiteral("/berth-save-load");
+        QFile::remove(cli);
+        QVERIFY(QFile::copy(qEnvironmentVariable("BERTH_CLI"), cli));
+        const auto everyone = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner | QFileDevice::ReadGroup |
+                              QFileDevice::ExeGroup | QFileDevice::ReadOther | QFileDevice::ExeOther;
+        QVERIFY(QFile::setPermissions(cli, everyone));
+        QVERIFY(QFile::setPermissions(bin, everyone));
+        const QString outbox = fixtureFile(QStringLiteral("save-load-out"));
+        QDir(outbox).removeRecursively();
+        QVERIFY(QDir().mkpath(outbox));
+        QCOMPARE(berth::test::run(QStringLiteral("chown"), {QStringLiteral("berth-test:berth-test"), outbox}).exitCode, 0);
+        QVERIFY(QFile::setPermissions(outbox, everyone));
+
+        // A member of the group berth may save; the file is the caller's, made by the CLI.
+        const QString archive = outbox + QStringLiteral("/mine.tar");
+        const auto saved = berth::test::run(cli, {QStringLiteral("save"), QStringLiteral("-o"), archive, image()},
+                                            QProcessEnvironment::systemEnvironment(), QStringLiteral("berth-test"));
+        QVERIFY2(saved.exitCode == 0, qPrintable(saved.err));
+        QCOMPARE(QFileInfo(archive).ownerId(), berth::test::run(QStringLiteral("id"), {QStringLiteral("-u"), QStringLiteral("berth-test")})
+                                                   .out.trimmed().toUInt());
+        // What the caller may not read, the helper (root) does not read for it.
+        const auto denied = berth::test::run(cli, {QStringLiteral("load"), QStringLiteral("-i"), workFile(QStringLiteral("saved.tar"))},
+                                             QProcessEnvironment::systemEnvironment(), QStringLiteral("berth-test"));
+        QCOMPARE(denied.exitCode, 1);
+        QVERIFY2(denied.err.contains(QStringLiteral("Permission denied")), qPrintable(denied.err));
+        // Loading changes the store: polkit asks for an administrator, and nobody has none.
+        QVERIFY(QFile::setPermissions(archive, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther));
+        const auto refused = berth::test::run(cli, {QStringLiteral("load"), QStringLiteral("-i"), archive},
+                                              QProcessEnvironment::systemEnvironment(), QStringLiteral("nobody"));
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains(QStringLiteral("io.berth.image-load")), qPrintable(refused.err));
+        QDir(outbox).removeRecursively();
+        QFile::remove(cli);
     }
 
     void cleanupTestCase()

@@ -135,14 +135,14 @@ void serve(HostileRegistry &registry, const std::string &repository, const Image
 // Everything a pull could leave behind, to compare before and after.
 QStringList storeState()
 {
-    QStringList state;
+    // Asked first, so a helper killed earlier has been restarted and has tidied up.
+    QStringList state = runCli({QStringLiteral("images"), QStringLiteral("-q"), QStringLiteral("--no-trunc")}).out.split('\n', Qt::SkipEmptyParts);
     const QString root = berth::test::environmentDirectory() + "/root";
     for (const char *directory : {"/blobs/sha256", "/layers"}) {
         QDirIterator it(root + directory, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
         while (it.hasNext())
             state << QString::fromLatin1(directory) + "/" + QFileInfo(it.next()).fileName();
     }
-    state << runCli({QStringLiteral("images"), QStringLiteral("-q"), QStringLiteral("--no-trunc")}).out.split('\n', Qt::SkipEmptyParts);
     state.sort();
     return state;
 }

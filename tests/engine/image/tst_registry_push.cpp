@@ -6,6 +6,7 @@
 // upload when they cannot), and a manifest put reads back as sent.
 #include "engine/core/digest.h"
 #include "engine/image/registry_client.h"
+#include "hostile_registry.h"
 
 #include <QFile>
 #include <QTest>
@@ -332,6 +333,24 @@ private Q_SLOTS:
         auto refused = client.putManifest(repository, "broken", broken, "application/vnd.oci.image.manifest.v1+json");
         QVERIFY(!refused);
         QVERIFY2(refused.error().describe().find("MANIFEST_BLOB_UNKNOWN") != std::string::npos, refused.error().describe().c_str());
+    }
+
+    void passwordIsNotSentToAPlainHttpTokenServer()
+    {
+        // A registry (here a fake one) that sends clients to a token server over plain
+        // HTTP on a routable address: the login must not travel there in clear text.
+        berth::test::HostileRegistry fake;
+        berth::test::HostileRegistry::Route challenge{401, "application/json", "{}"};
+        challenge.headers.push_back("WWW-Authenticate: Bearer realm=\"http://192.0.2.1/token\",service=\"fake\"");
+        fake.set("/v2/", challenge);
+        RegistryOptions options = quickRetries();
+        options.credentials = [](const std::string &) { return std::optional(RegistryCredentials{"user", "secret"}); };
+        RegistryClient client("127.0.0.1:" + std::to_string(fake.port()), options);
+        auto verified = client.verifyLogin();
+        QVERIFY(!verified);
+        QCOMPARE(verified.error().code(), ErrorCode::NotAuthorized);
+        QVERIFY2(verified.error().describe().find("plain HTTP") != std::string::npos, verified.error().describe().c_str());
+        QVERIFY(verified.error().describe().find("secret") == std::string::npos);
     }
 
     void cancelledUploadStops()
