@@ -1,6 +1,7 @@
 // berth pull: a Job on the helper, shown like `docker pull` — one line per layer, redrawn
 // in place on a terminal, plain lines when the output is piped.
 #include "cli.h"
+#include "layer_progress.h"
 
 #include "formatting.h"
 #include "job_follower.h"
@@ -19,13 +20,6 @@ namespace berth::cli {
 
 namespace {
 
-struct LayerLine {
-    QString id;
-    QString state;
-    qulonglong current = 0;
-    qulonglong total = 0;
-};
-
 QString stateText(const LayerLine &line, bool terminal)
 {
     if (line.state == QLatin1String("waiting"))
@@ -33,12 +27,7 @@ QString stateText(const LayerLine &line, bool terminal)
     if (line.state == QLatin1String("downloading")) {
         if (!terminal || line.total == 0)
             return tr("Downloading");
-        constexpr int width = 50;
-        const int filled = int(double(line.current) / double(line.total) * width);
-        QString bar = QString(qMax(0, filled - 1), QLatin1Char('=')) + (filled > 0 ? QStringLiteral(">") : QString());
-        return QStringLiteral("%1 [%2]  %3/%4")
-            .arg(tr("Downloading"), bar.leftJustified(width), berth::client::formatDecimalSize(line.current),
-                 berth::client::formatDecimalSize(line.total));
+        return progressBar(tr("Downloading"), line.current, line.total);
     }
     if (line.state == QLatin1String("verifying"))
         return tr("Verifying Checksum");
@@ -53,59 +42,6 @@ QString stateText(const LayerLine &line, bool terminal)
     return line.state;
 }
 
-class PullPrinter {
-public:
-    explicit PullPrinter(bool terminal) : terminal_(terminal) {}
-
-    void progress(const QString &id, const QString &state, qulonglong current, qulonglong total)
-    {
-        auto it = std::ranges::find(lines_, id, &LayerLine::id);
-        const bool isNew = it == lines_.end();
-        if (isNew) {
-            lines_.push_back(LayerLine{id, state, current, total});
-            it = lines_.end() - 1;
-        }
-        const bool stateChanged = isNew || it->state != state;
-        it->state = state;
-        it->current = current;
-        it->total = total;
-        if (terminal_) {
-            redraw();
-        } else if (stateChanged && state != QLatin1String("waiting")) {
-            out() << id << ": " << stateText(*it, false) << '\n';
-            out().flush();
-        }
-    }
-
-    void message(const QString &text)
-    {
-        if (terminal_ && drawn_ > 0) {
-            // Messages come before the layers; keep them above the redrawn block.
-            out() << "\x1b[" << drawn_ << "A\x1b[J";
-            drawn_ = 0;
-            out() << text << '\n';
-            redraw();
-            return;
-        }
-        out() << text << '\n';
-        out().flush();
-    }
-
-private:
-    void redraw()
-    {
-        if (drawn_ > 0)
-            out() << "\x1b[" << drawn_ << "A";
-        for (const auto &line : lines_)
-            out() << "\x1b[2K" << line.id << ": " << stateText(line, true) << '\n';
-        drawn_ = int(lines_.size());
-        out().flush();
-    }
-
-    bool terminal_;
-    std::vector<LayerLine> lines_;
-    int drawn_ = 0;
-};
 
 } // namespace
 
@@ -137,7 +73,7 @@ int runPull(const QStringList &arguments)
         out() << tr("Using default tag: latest") << '\n';
 
     berth::client::JobFollower follower;
-    PullPrinter printer(terminal);
+    LayerProgressPrinter printer(terminal, stateText);
     int status = Failed;
     QObject::connect(&follower, &berth::client::JobFollower::progress, &follower,
                      [&](const QString &id, const QString &state, qulonglong current, qulonglong total) {
