@@ -95,11 +95,13 @@ QDBusObjectPath HelperService::Pull(const QString &referenceText, const QVariant
 {
     authorizeThen("io.berth.image-pull", [this, referenceText, options](const QDBusMessage &request) {
         const bool allTags = options.value(QStringLiteral("allTags")).toBool();
-        if (allTags)
-            return errorReply(request, ErrorCode::Unsupported, tr("pull --all-tags is not supported yet."));
-        auto reference = parseReference(referenceText.toStdString());
+        auto reference = allTags ? parseReferenceNoDefaultTag(referenceText.toStdString())
+                                 : parseReference(referenceText.toStdString());
         if (!reference)
             return errorReply(request, reference.error());
+        if (allTags && (!reference->tag.empty() || !reference->digest.empty()))
+            return errorReply(request, ErrorCode::InvalidArgument,
+                              tr("A tag or digest can't be used with --all-tags: give only the repository."));
         PullOptions pullOptions;
         if (const QString platform = options.value(QStringLiteral("platform")).toString(); !platform.isEmpty()) {
             auto parsed = parsePlatform(platform.toStdString());
@@ -129,27 +131,48 @@ QDBusObjectPath HelperService::Pull(const QString &referenceText, const QVariant
                 Q_EMIT ImagesChanged();
         });
         const std::filesystem::path root = store_.root();
-        const bool started = job->start([root, reference = *reference, pullOptions](Job::Reporter &reporter,
+        const bool started = job->start([root, reference = *reference, pullOptions, allTags](Job::Reporter &reporter,
                                                                                     std::stop_token stop) -> Result<QVariantMap> {
-            reporter.message(QStringLiteral("%1: Pulling from %2")
-                                 .arg(fromStd(reference.tag.empty() ? reference.digest : reference.tag),
-                                      fromStd(reference.path)));
-            Puller puller(root);
-            auto pulled = puller.pull(
-                reference, pullOptions,
-                [&reporter](const PullProgress &progress) {
-                    const auto state = layerStateName(progress.state);
-                    reporter.progress(fromStd(progress.id), QString::fromLatin1(state.data(), qsizetype(state.size())),
-                                      progress.current, progress.total);
-                },
-                stop);
-            if (!pulled)
-                return std::unexpected(pulled.error());
-            auto name = parseReference(pulled->name);
-            return QVariantMap{{QStringLiteral("Id"), fromStd(pulled->imageId.string())},
-                               {QStringLiteral("Name"), fromStd(name ? name->familiarString() : pulled->name)},
-                               {QStringLiteral("Digest"), fromStd(pulled->manifestDigest.string())},
-                               {QStringLiteral("Changed"), pulled->changed}};
+            const auto pullOne = [&](const Reference &one) -> Result<PullResult> {
+                reporter.message(QStringLiteral("%1: Pulling from %2")
+                                     .arg(fromStd(one.tag.empty() ? one.digest : one.tag), fromStd(one.path)));
+                Puller puller(root);
+                return puller.pull(
+                    one, pullOptions,
+                    [&reporter](const PullProgress &progress) {
+                        const auto state = layerStateName(progress.state);
+                        reporter.progress(fromStd(progress.id), QString::fromLatin1(state.data(), qsizetype(state.size())),
+                                          progress.current, progress.total);
+                    },
+                    stop);
+            };
+            if (!allTags) {
+                auto pulled = pullOne(reference);
+                if (!pulled)
+                    return std::unexpected(pulled.error());
+                auto name = parseReference(pulled->name);
+                return QVariantMap{{QStringLiteral("Id"), fromStd(pulled->imageId.string())},
+                                   {QStringLiteral("Name"), fromStd(name ? name->familiarString() : pulled->name)},
+                                   {QStringLiteral("Digest"), fromStd(pulled->manifestDigest.string())},
+                                   {QStringLiteral("Changed"), pulled->changed}};
+            }
+            // pull --all-tags: every tag the registry lists, one after the other.
+            RegistryClient client(reference.domain, pullOptions.registry);
+            auto tags = client.tags(reference.path, stop);
+            if (!tags)
+                return std::unexpected(std::move(tags.error()).withContext("listing the tags of " + reference.familiarRepository()));
+            bool changed = false;
+            for (const auto &tag : *tags) {
+                auto pulled = pullOne(reference.withTag(tag));
+                if (!pulled)
+                    return std::unexpected(pulled.error());
+                changed |= pulled->changed;
+                reporter.message(QStringLiteral("Digest: %1").arg(fromStd(pulled->manifestDigest.string())));
+            }
+            return QVariantMap{{QStringLiteral("Name"), fromStd(reference.familiarRepository())},
+                               {QStringLiteral("Digest"), QString()},
+                               {QStringLiteral("Changed"), changed},
+                               {QStringLiteral("Tags"), uint(tags->size())}};
         });
         if (!started) {
             job->deleteLater();

@@ -59,7 +59,8 @@ int runPull(const QStringList &arguments)
         return *exit;
     const QString name = parser.positionalArguments().at(0);
     // Checked here too so a typo is explained without a round trip.
-    auto reference = berth::image::parseReference(name.toStdString());
+    auto reference = parser.isSet(allTags) ? berth::image::parseReferenceNoDefaultTag(name.toStdString())
+                                           : berth::image::parseReference(name.toStdString());
     if (!reference) {
         err() << tr("Error:") << ' ' << QString::fromStdString(reference.error().describe()) << '\n';
         return UsageError;
@@ -69,7 +70,7 @@ int runPull(const QStringList &arguments)
 
     const bool terminal = isatty(STDOUT_FILENO) && !parser.isSet(quiet);
     const bool isQuiet = parser.isSet(quiet);
-    if (!isQuiet && !name.contains(QLatin1Char(':')) && !name.contains(QLatin1Char('@')))
+    if (!isQuiet && !parser.isSet(allTags) && !name.contains(QLatin1Char(':')) && !name.contains(QLatin1Char('@')))
         out() << tr("Using default tag: latest") << '\n';
 
     berth::client::JobFollower follower;
@@ -92,13 +93,16 @@ int runPull(const QStringList &arguments)
                          } else {
                              const QString image = result.value(QStringLiteral("Name")).toString();
                              if (!isQuiet) {
-                                 out() << tr("Digest: %1").arg(result.value(QStringLiteral("Digest")).toString()) << '\n';
+                                 if (const QString digest = result.value(QStringLiteral("Digest")).toString(); !digest.isEmpty())
+                                     out() << tr("Digest: %1").arg(digest) << '\n';
                                  out() << (result.value(QStringLiteral("Changed")).toBool()
                                                ? tr("Status: Downloaded newer image for %1").arg(image)
                                                : tr("Status: Image is up to date for %1").arg(image))
                                        << '\n';
                              }
-                             out() << QString::fromStdString(reference->string()) << '\n';
+                             out() << (parser.isSet(allTags) ? QString::fromStdString(reference->repository())
+                                                             : QString::fromStdString(reference->string()))
+                                   << '\n';
                              status = Success;
                          }
                          out().flush();

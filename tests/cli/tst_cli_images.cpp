@@ -214,6 +214,19 @@ private Q_SLOTS:
         QVERIFY2(result.err.contains(QStringLiteral("must be lowercase")), qPrintable(result.err));
     }
 
+    void pullAllTags()
+    {
+        const auto result = runCli({QStringLiteral("pull"), QStringLiteral("-a"), registry() + QStringLiteral("/berth-test/busybox")});
+        QVERIFY2(result.exitCode == 0, qPrintable(result.out + result.err));
+        QVERIFY(result.out.contains(QStringLiteral("1.0: Pulling from berth-test/busybox")));
+        QVERIFY(result.out.contains(QStringLiteral("latest: Pulling from berth-test/busybox")));
+        const auto listed = runCli({QStringLiteral("images"), registry() + QStringLiteral("/berth-test/busybox")});
+        QCOMPARE(listed.out.trimmed().split(QLatin1Char('\n')).size(), 3); // header, 1.0, latest
+        const auto withTag = runCli({QStringLiteral("pull"), QStringLiteral("-a"), image()});
+        QCOMPARE(withTag.exitCode, 1);
+        QVERIFY(withTag.err.contains(QStringLiteral("can't be used with --all-tags")));
+    }
+
     void mirrorServesDockerHubNames()
     {
         QCOMPARE(runCli({QStringLiteral("config"), QStringLiteral("set"), QStringLiteral("registry-mirrors"),
