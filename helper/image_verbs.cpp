@@ -573,7 +573,11 @@ QList<QVariantMap> HelperService::SearchImages(const QString &term, const QVaria
             return errorReply(request, ErrorCode::InvalidArgument, tr("Give a search term of 1 to 256 characters."));
         const uint limit = std::clamp(options.value(QStringLiteral("limit"), 25u).toUInt(), 1u, 100u);
         const uint stars = options.value(QStringLiteral("stars"), 0u).toUInt();
-        auto registry = registryOptions();
+        // The caller's own logins, for a private catalog that needs one.
+        auto caller = callerUid(request);
+        if (!caller)
+            return errorReply(request, caller.error());
+        auto registry = registryOptions(*caller);
         if (!registry)
             return errorReply(request, registry.error());
         // A registry's first path component has a dot or a port, or is localhost, as in a reference.
