@@ -21,7 +21,7 @@ Item {
 
     readonly property var panels: [
         {
-            name: "images", label: qsTr("Images"), section: qsTr("Workbench"), built: false,
+            name: "images", label: qsTr("Images"), section: qsTr("Workbench"), built: true,
             summary: qsTr("The templates containers start from: a stack of read-only layers plus settings."),
             plans: [qsTr("Pull an image from a registry, through your registry mirror if you set one."),
                     qsTr("See each image's tags, size and history, and what every layer added."),
@@ -144,7 +144,7 @@ Item {
                     onCurrentIndexChanged: workbench.activateCurrentPage()
 
                     // In sidebar order: the StackLayout shows child N for panel N.
-                    PlaceholderPage { panel: workbench.panels[0]; onOpenPanel: name => workbench.showPanel(name) }
+                    ImagesPage {}
                     PlaceholderPage { panel: workbench.panels[1]; onOpenPanel: name => workbench.showPanel(name) }
                     PlaceholderPage { panel: workbench.panels[2]; onOpenPanel: name => workbench.showPanel(name) }
                     PlaceholderPage { panel: workbench.panels[3]; onOpenPanel: name => workbench.showPanel(name) }

@@ -33,73 +33,6 @@
     </message>
 </context>
 <context>
-    <name>Cli</name>
-    <message>
-        <source>Manage the engine&apos;s settings (registry mirrors, subnets, logs)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Display system-wide information</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show the Berth version information</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Manage images</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>List images</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Return low-level information on Berth objects</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Download an image from a registry</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show the history of an image</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Load an image from a tar archive or STDIN</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Log in to a registry</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Log out from a registry</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Upload an image to a registry</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove one or more images</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save one or more images to a tar archive (streamed to STDOUT by default)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Search Docker Hub or a registry&apos;s catalog for images</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>CommandStrip</name>
     <message>
         <source>Copy</source>
@@ -256,9 +189,195 @@
     </message>
 </context>
 <context>
-    <name>HelperConnection</name>
+    <name>HistoryTab</name>
     <message>
-        <source>Berth&apos;s helper stopped while the job was running; run the command again.</source>
+        <source>Each line is one instruction of the Dockerfile that built the image, newest first. Dimmed lines made no layer: they only changed the image&apos;s settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>layer %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImageDetails</name>
+    <message>
+        <source>%1 (%2 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImageDetailsView</name>
+    <message>
+        <source>← Images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID %1 · %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raw JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImageListModel</name>
+    <message>
+        <source>Type an image name, for example busybox or registry.example.com/team/app:1.0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Untagged: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tagged %1 as %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImageTable</name>
+    <message>
+        <source>Sort by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repository</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImagesPage</name>
+    <message>
+        <source>Images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The templates containers start from: a stack of read-only layers plus settings. Double-click an image to see its settings, history and layers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pull…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by name, tag or ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No images yet. Click Pull… to download one, for example busybox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No image matches &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy name</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LayerExplorer</name>
+    <message>
+        <source>Layers, base first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A layer is a set of file changes packed as a tar. Stacked in order, the layers make the container&apos;s file system. A deleted file is recorded as a whiteout (.wh.NAME); an opaque directory (.wh..wh..opq) hides everything the layers below had in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes of layer %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 added · %2 modified · %3 deleted · %4 opaque</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only what this layer changes is listed; grey folders are unchanged and only show where things are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter paths</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the first %1 changes are shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>opaque: hides the lower layers&apos; contents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No path matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This layer changes no file.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -266,6 +385,89 @@
     <name>Main</name>
     <message>
         <source>Berth</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OverviewTab</name>
+    <message>
+        <source>Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Digests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What a container starts with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Defaults from the image&apos;s config; `berth run` options override them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entrypoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exposed ports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volumes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop signal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labels</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -313,6 +515,130 @@
     </message>
     <message>
         <source>These berth commands exist now, in a terminal and in the panels beside them:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PullDialog</name>
+    <message>
+        <source>Pull an image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An image is named [registry/]repository[:tag]. Without a registry it comes from Docker Hub (through your registry mirror, if you set one in Settings); without a tag, :latest is used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional, e.g. linux/arm64 (default: this computer&apos;s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pull again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pull</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel pull</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PullJob</name>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Using default tag: latest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Digest: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status: Downloaded newer image for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status: Image is up to date for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pull cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PullLayerModel</name>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verifying Checksum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extracting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pull complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RemoveDialog</name>
+    <message>
+        <source>Remove %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This removes the name. The image&apos;s layers are deleted only when no other name or container still uses them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Force (also when the image has other names)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -583,6 +909,25 @@
     </message>
     <message>
         <source>Change in Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TagDialog</name>
+    <message>
+        <source>Tag %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A tag is another name for the same image: no layer is copied. Push uses the name to know which registry to send the image to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1394,6 +1739,58 @@
         <source>Cancelling the load…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>cannot create a pipe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manage the engine&apos;s settings (registry mirrors, subnets, logs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log in to a registry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log out from a registry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload an image to a registry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search Docker Hub or a registry&apos;s catalog for images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A container workbench: images, containers, volumes and networks, with a teaching GUI (berth-gui).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print version information and quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run &apos;berth COMMAND --help&apos; for more information on a command.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Berth version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown flag: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>See &apos;berth --help&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>berth: &apos;%1&apos; is not a berth command.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>berth::cli::DirectoryTar</name>
@@ -1503,6 +1900,10 @@ Berth&apos;s bus policy (io.berth.Helper.conf) may be missing or outdated; reins
     </message>
     <message>
         <source>The helper failed: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Berth&apos;s helper stopped while the job was running; run the command again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -33,73 +33,6 @@
     </message>
 </context>
 <context>
-    <name>Cli</name>
-    <message>
-        <source>Manage the engine&apos;s settings (registry mirrors, subnets, logs)</source>
-        <translation>管理引擎设置（镜像加速器、子网、日志）</translation>
-    </message>
-    <message>
-        <source>Display system-wide information</source>
-        <translation>显示系统信息</translation>
-    </message>
-    <message>
-        <source>Show the Berth version information</source>
-        <translation>显示 Berth 版本信息</translation>
-    </message>
-    <message>
-        <source>Manage images</source>
-        <translation>管理镜像</translation>
-    </message>
-    <message>
-        <source>List images</source>
-        <translation>列出镜像</translation>
-    </message>
-    <message>
-        <source>Return low-level information on Berth objects</source>
-        <translation>返回 Berth 对象的底层信息</translation>
-    </message>
-    <message>
-        <source>Download an image from a registry</source>
-        <translation>从镜像仓库下载镜像</translation>
-    </message>
-    <message>
-        <source>Show the history of an image</source>
-        <translation>显示镜像的历史</translation>
-    </message>
-    <message>
-        <source>Load an image from a tar archive or STDIN</source>
-        <translation>从 tar 归档文件或标准输入 (STDIN) 载入镜像</translation>
-    </message>
-    <message>
-        <source>Log in to a registry</source>
-        <translation>登录镜像仓库</translation>
-    </message>
-    <message>
-        <source>Log out from a registry</source>
-        <translation>退出镜像仓库登录</translation>
-    </message>
-    <message>
-        <source>Upload an image to a registry</source>
-        <translation>把镜像上传到镜像仓库</translation>
-    </message>
-    <message>
-        <source>Remove one or more images</source>
-        <translation>删除一个或多个镜像</translation>
-    </message>
-    <message>
-        <source>Save one or more images to a tar archive (streamed to STDOUT by default)</source>
-        <translation>把一个或多个镜像保存为 tar 归档文件（默认输出到标准输出 STDOUT）</translation>
-    </message>
-    <message>
-        <source>Search Docker Hub or a registry&apos;s catalog for images</source>
-        <translation>在 Docker Hub 或镜像仓库的目录中搜索镜像</translation>
-    </message>
-    <message>
-        <source>Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE</source>
-        <translation>创建指向 SOURCE_IMAGE 的标签 TARGET_IMAGE</translation>
-    </message>
-</context>
-<context>
     <name>CommandStrip</name>
     <message>
         <source>Copy</source>
@@ -256,10 +189,196 @@
     </message>
 </context>
 <context>
-    <name>HelperConnection</name>
+    <name>HistoryTab</name>
     <message>
-        <source>Berth&apos;s helper stopped while the job was running; run the command again.</source>
-        <translation>任务运行期间 Berth 的辅助进程停止了；请重新运行该命令。</translation>
+        <source>Each line is one instruction of the Dockerfile that built the image, newest first. Dimmed lines made no layer: they only changed the image&apos;s settings.</source>
+        <translation>每一行是构建该镜像的 Dockerfile 中的一条指令，最新的在最上面。变淡的行没有产生镜像层：它们只修改了镜像的设置。</translation>
+    </message>
+    <message>
+        <source>layer %1</source>
+        <translation>第 %1 层</translation>
+    </message>
+</context>
+<context>
+    <name>ImageDetails</name>
+    <message>
+        <source>%1 (%2 bytes)</source>
+        <translation>%1（%2 字节）</translation>
+    </message>
+</context>
+<context>
+    <name>ImageDetailsView</name>
+    <message>
+        <source>← Images</source>
+        <translation>← 镜像</translation>
+    </message>
+    <message>
+        <source>ID %1 · %2 · %3</source>
+        <translation>ID %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>镜像层</translation>
+    </message>
+    <message>
+        <source>Raw JSON</source>
+        <translation>原始 JSON</translation>
+    </message>
+</context>
+<context>
+    <name>ImageListModel</name>
+    <message>
+        <source>Type an image name, for example busybox or registry.example.com/team/app:1.0.</source>
+        <translation>请输入镜像名称，例如 busybox 或 registry.example.com/team/app:1.0。</translation>
+    </message>
+    <message>
+        <source>Untagged: %1</source>
+        <translation>已取消标签：%1</translation>
+    </message>
+    <message>
+        <source>Deleted: %1</source>
+        <translation>已删除：%1</translation>
+    </message>
+    <message>
+        <source>Tagged %1 as %2</source>
+        <translation>已为 %1 打上标签 %2</translation>
+    </message>
+</context>
+<context>
+    <name>ImageTable</name>
+    <message>
+        <source>Sort by %1</source>
+        <translation>按%1排序</translation>
+    </message>
+    <message>
+        <source>Repository</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Image ID</source>
+        <translation>镜像 ID</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>镜像</translation>
+    </message>
+</context>
+<context>
+    <name>ImagesPage</name>
+    <message>
+        <source>Images</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <source>The templates containers start from: a stack of read-only layers plus settings. Double-click an image to see its settings, history and layers.</source>
+        <translation>容器启动所用的模板：一叠只读的镜像层加上一组设置。双击镜像可查看它的设置、历史和镜像层。</translation>
+    </message>
+    <message>
+        <source>Pull…</source>
+        <translation>拉取…</translation>
+    </message>
+    <message>
+        <source>Filter by name, tag or ID</source>
+        <translation>按名称、标签或 ID 筛选</translation>
+    </message>
+    <message>
+        <source>Tag…</source>
+        <translation>打标签…</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭提示</translation>
+    </message>
+    <message>
+        <source>No images yet. Click Pull… to download one, for example busybox.</source>
+        <translation>还没有镜像。点击“拉取…”下载一个，例如 busybox。</translation>
+    </message>
+    <message>
+        <source>No image matches &quot;%1&quot;.</source>
+        <translation>没有与“%1”匹配的镜像。</translation>
+    </message>
+    <message>
+        <source>Copy name</source>
+        <translation>复制名称</translation>
+    </message>
+</context>
+<context>
+    <name>LayerExplorer</name>
+    <message>
+        <source>Layers, base first</source>
+        <translation>镜像层（最底层在前）</translation>
+    </message>
+    <message>
+        <source>Layer %1</source>
+        <translation>第 %1 层</translation>
+    </message>
+    <message>
+        <source>A layer is a set of file changes packed as a tar. Stacked in order, the layers make the container&apos;s file system. A deleted file is recorded as a whiteout (.wh.NAME); an opaque directory (.wh..wh..opq) hides everything the layers below had in it.</source>
+        <translation>镜像层是一组打包成 tar 的文件改动。按顺序叠加起来，这些镜像层就构成了容器的文件系统。删除的文件记录为 whiteout 文件（.wh.文件名）；不透明目录（.wh..wh..opq）会遮住下层镜像层中该目录里的全部内容。</translation>
+    </message>
+    <message>
+        <source>Changes of layer %1</source>
+        <translation>第 %1 层的改动</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>改动</translation>
+    </message>
+    <message>
+        <source>%1 added · %2 modified · %3 deleted · %4 opaque</source>
+        <translation>新增 %1 · 修改 %2 · 删除 %3 · 不透明 %4</translation>
+    </message>
+    <message>
+        <source>Only what this layer changes is listed; grey folders are unchanged and only show where things are.</source>
+        <translation>这里只列出本层的改动；灰色的文件夹没有改动，只用来标明位置。</translation>
+    </message>
+    <message>
+        <source>Filter paths</source>
+        <translation>筛选路径</translation>
+    </message>
+    <message>
+        <source>Only the first %1 changes are shown.</source>
+        <translation>只显示前 %1 个改动。</translation>
+    </message>
+    <message>
+        <source>opaque: hides the lower layers&apos; contents</source>
+        <translation>不透明：遮住下层的内容</translation>
+    </message>
+    <message>
+        <source>No path matches.</source>
+        <translation>没有匹配的路径。</translation>
+    </message>
+    <message>
+        <source>This layer changes no file.</source>
+        <translation>这一层没有改动任何文件。</translation>
     </message>
 </context>
 <context>
@@ -267,6 +386,89 @@
     <message>
         <source>Berth</source>
         <translation>Berth</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewTab</name>
+    <message>
+        <source>Image</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Digests</source>
+        <translation>摘要 (digest)</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>镜像层</translation>
+    </message>
+    <message>
+        <source>What a container starts with</source>
+        <translation>容器启动时的默认设置</translation>
+    </message>
+    <message>
+        <source>Defaults from the image&apos;s config; `berth run` options override them.</source>
+        <translation>来自镜像配置的默认值；`berth run` 的选项可以覆盖它们。</translation>
+    </message>
+    <message>
+        <source>Entrypoint</source>
+        <translation>入口点 (Entrypoint)</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令 (Cmd)</translation>
+    </message>
+    <message>
+        <source>Working directory</source>
+        <translation>工作目录</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境变量</translation>
+    </message>
+    <message>
+        <source>Exposed ports</source>
+        <translation>暴露的端口</translation>
+    </message>
+    <message>
+        <source>Volumes</source>
+        <translation>数据卷</translation>
+    </message>
+    <message>
+        <source>Stop signal</source>
+        <translation>停止信号</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>标签 (Labels)</translation>
     </message>
 </context>
 <context>
@@ -314,6 +516,130 @@
     <message>
         <source>These berth commands exist now, in a terminal and in the panels beside them:</source>
         <translation>以下 berth 命令现在就能用，可以在终端里运行，也可以在对应的面板中使用：</translation>
+    </message>
+</context>
+<context>
+    <name>PullDialog</name>
+    <message>
+        <source>Pull an image</source>
+        <translation>拉取镜像</translation>
+    </message>
+    <message>
+        <source>An image is named [registry/]repository[:tag]. Without a registry it comes from Docker Hub (through your registry mirror, if you set one in Settings); without a tag, :latest is used.</source>
+        <translation>镜像名称的格式是 [镜像仓库/]仓库名[:标签]。不写镜像仓库时从 Docker Hub 拉取（如果在“设置”中配置了镜像加速器，则经由加速器）；不写标签时使用 :latest。</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>optional, e.g. linux/arm64 (default: this computer&apos;s)</source>
+        <translation>可选，例如 linux/arm64（默认为本机的平台）</translation>
+    </message>
+    <message>
+        <source>Pull again</source>
+        <translation>再次拉取</translation>
+    </message>
+    <message>
+        <source>Pull</source>
+        <translation>拉取</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Cancel pull</source>
+        <translation>取消拉取</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>PullJob</name>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Using default tag: latest</source>
+        <translation>使用默认标签：latest</translation>
+    </message>
+    <message>
+        <source>Digest: %1</source>
+        <translation>摘要：%1</translation>
+    </message>
+    <message>
+        <source>Status: Downloaded newer image for %1</source>
+        <translation>状态：已下载 %1 的新镜像</translation>
+    </message>
+    <message>
+        <source>Status: Image is up to date for %1</source>
+        <translation>状态：镜像 %1 已是最新</translation>
+    </message>
+    <message>
+        <source>Pull cancelled</source>
+        <translation>拉取已取消</translation>
+    </message>
+</context>
+<context>
+    <name>PullLayerModel</name>
+    <message>
+        <source>Waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>Downloading</source>
+        <translation>下载中</translation>
+    </message>
+    <message>
+        <source>Verifying Checksum</source>
+        <translation>校验中</translation>
+    </message>
+    <message>
+        <source>Extracting</source>
+        <translation>解压中</translation>
+    </message>
+    <message>
+        <source>Pull complete</source>
+        <translation>拉取完成</translation>
+    </message>
+    <message>
+        <source>Already exists</source>
+        <translation>已存在</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+</context>
+<context>
+    <name>RemoveDialog</name>
+    <message>
+        <source>Remove %1?</source>
+        <translation>删除 %1？</translation>
+    </message>
+    <message>
+        <source>This removes the name. The image&apos;s layers are deleted only when no other name or container still uses them.</source>
+        <translation>这会删除这个名称。只有当没有其他名称或容器还在使用时，镜像的镜像层才会被删除。</translation>
+    </message>
+    <message>
+        <source>Force (also when the image has other names)</source>
+        <translation>强制删除（即使镜像还有其他名称）</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -583,6 +909,25 @@
     <message>
         <source>Change in Settings</source>
         <translation>在“设置”中修改</translation>
+    </message>
+</context>
+<context>
+    <name>TagDialog</name>
+    <message>
+        <source>Tag %1</source>
+        <translation>为 %1 打标签</translation>
+    </message>
+    <message>
+        <source>A tag is another name for the same image: no layer is copied. Push uses the name to know which registry to send the image to.</source>
+        <translation>标签是同一个镜像的另一个名称：不会复制任何镜像层。推送时根据这个名称决定把镜像发送到哪个镜像仓库。</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -1393,6 +1738,58 @@
         <source>Cancelling the load…</source>
         <translation>正在取消载入…</translation>
     </message>
+    <message>
+        <source>cannot create a pipe</source>
+        <translation>无法创建管道</translation>
+    </message>
+    <message>
+        <source>Manage the engine&apos;s settings (registry mirrors, subnets, logs)</source>
+        <translation>管理引擎设置（镜像加速器、子网、日志）</translation>
+    </message>
+    <message>
+        <source>Log in to a registry</source>
+        <translation>登录镜像仓库</translation>
+    </message>
+    <message>
+        <source>Log out from a registry</source>
+        <translation>退出镜像仓库登录</translation>
+    </message>
+    <message>
+        <source>Upload an image to a registry</source>
+        <translation>把镜像上传到镜像仓库</translation>
+    </message>
+    <message>
+        <source>Search Docker Hub or a registry&apos;s catalog for images</source>
+        <translation>在 Docker Hub 或镜像仓库的目录中搜索镜像</translation>
+    </message>
+    <message>
+        <source>A container workbench: images, containers, volumes and networks, with a teaching GUI (berth-gui).</source>
+        <translation>容器工作台：镜像、容器、数据卷和网络，并带有一个用于教学的图形界面 (berth-gui)。</translation>
+    </message>
+    <message>
+        <source>Print version information and quit</source>
+        <translation>显示版本信息并退出</translation>
+    </message>
+    <message>
+        <source>Run &apos;berth COMMAND --help&apos; for more information on a command.</source>
+        <translation>运行 &apos;berth COMMAND --help&apos; 查看某个命令的详细说明。</translation>
+    </message>
+    <message>
+        <source>Berth version %1</source>
+        <translation>Berth 版本 %1</translation>
+    </message>
+    <message>
+        <source>unknown flag: %1</source>
+        <translation>未知参数：%1</translation>
+    </message>
+    <message>
+        <source>See &apos;berth --help&apos;.</source>
+        <translation>请参阅 &apos;berth --help&apos;。</translation>
+    </message>
+    <message>
+        <source>berth: &apos;%1&apos; is not a berth command.</source>
+        <translation>berth：&apos;%1&apos; 不是 berth 命令。</translation>
+    </message>
 </context>
 <context>
     <name>berth::cli::DirectoryTar</name>
@@ -1505,6 +1902,10 @@ Berth 的总线策略文件（io.berth.Helper.conf）可能缺失或已过时；
     <message>
         <source>The helper failed: %1 (%2)</source>
         <translation>辅助进程出错：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Berth&apos;s helper stopped while the job was running; run the command again.</source>
+        <translation>任务运行期间 Berth 的辅助进程停止了；请重新运行该命令。</translation>
     </message>
 </context>
 </TS>

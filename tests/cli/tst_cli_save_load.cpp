@@ -613,6 +613,10 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
+        // The fixture's store is shared with the suites that run after this one.
+        if (berth::test::isRoot())
+            runCli({QStringLiteral("rmi"), QStringLiteral("localhost/podman-saved:1"), QStringLiteral("legacy/busybox:old"),
+                    QStringLiteral("example.com/skopeo/busybox:oci"), QStringLiteral("localhost/podman-imported:1")});
         // podman's vfs layers are read-only directories: let podman remove what it made.
         if (!podman_.isEmpty() && work_.isValid())
             podman({QStringLiteral("system"), QStringLiteral("reset"), QStringLiteral("--force")});

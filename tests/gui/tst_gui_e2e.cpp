@@ -5,6 +5,7 @@
 #include "test_support.h"
 
 #include <QDir>
+#include <QFile>
 #include <QHash>
 #include <QImage>
 #include <QStandardPaths>
@@ -157,6 +158,25 @@ private Q_SLOTS:
         QVERIFY2(run.lines.contains(QStringLiteral("berth config get")), qPrintable(report(run)));
         QVERIFY2(run.lines.contains(QStringLiteral("default-bridge-subnet")), qPrintable(report(run)));
         verifyNotBlank(run.image, QSize(900, 600));
+    }
+
+    void imagesPageShowsThePulledImage()
+    {
+        QFile portFile(QDir(berth::test::environmentDirectory()).filePath(QStringLiteral("registry/port")));
+        QVERIFY(portFile.open(QIODevice::ReadOnly));
+        const QString repository = QStringLiteral("127.0.0.1:%1/berth-test/busybox").arg(QString::fromLatin1(portFile.readAll()).trimmed());
+        const auto pulled = berth::test::runCli({QStringLiteral("pull"), repository + QStringLiteral(":1.0")});
+        QVERIFY2(pulled.exitCode == 0, qPrintable(pulled.err));
+        const QString png = scratch.filePath(QStringLiteral("images.png"));
+        const GuiRun run = runGui({QStringLiteral("--page"), QStringLiteral("images"), QStringLiteral("--size"),
+                                   QStringLiteral("1280x800"), QStringLiteral("--lang"), QStringLiteral("en")},
+                                  qEnvironmentVariable("DBUS_SYSTEM_BUS_ADDRESS"), png);
+        QVERIFY2(run.exitCode == 0, qPrintable(report(run)));
+        QVERIFY2(!run.err.contains(QLatin1String("did not finish loading")), qPrintable(report(run)));
+        QVERIFY2(run.lines.contains(repository), qPrintable(repository + QStringLiteral(" not listed\n") + report(run)));
+        QVERIFY2(run.lines.contains(QStringLiteral("1.0")), qPrintable(report(run)));
+        QVERIFY2(run.lines.contains(QStringLiteral("berth images")), qPrintable(report(run)));
+        verifyNotBlank(run.image, QSize(1280, 800));
     }
 
     void unreachableHelperIsExplained_data()

@@ -1,5 +1,6 @@
 // Runs the tst_*.qml suites against the Berth QML module linked into this executable, with
 // the real helper on the fixture's bus.
+#include <QFile>
 #include <QQmlContext>
 #include <QQmlEngine>
 #include <QQuickStyle>
@@ -23,6 +24,12 @@ public Q_SLOTS:
         // Facts the tests compare the panels with, known to the test harness but not to QML.
         engine->rootContext()->setContextProperty(QStringLiteral("testEnvDir"),
                                                   qEnvironmentVariable("BERTH_TEST_ENV_DIR"));
+        // The fixture's registry ("127.0.0.1:PORT"), which holds berth-test/busybox.
+        QFile port(qEnvironmentVariable("BERTH_TEST_ENV_DIR") + QStringLiteral("/registry/port"));
+        const QString registry = port.open(QIODevice::ReadOnly)
+                                     ? QStringLiteral("127.0.0.1:") + QString::fromLatin1(port.readAll()).trimmed()
+                                     : QString();
+        engine->rootContext()->setContextProperty(QStringLiteral("testRegistry"), registry);
     }
 };
 

@@ -31,7 +31,7 @@ Item {
 
         function test_arrowKeysMoveThroughPanels() {
             const workbench = open("images")
-            compare(pageName(workbench), "placeholder-images")
+            compare(pageName(workbench), "imagesPage")
             keyClick(Qt.Key_Down)
             compare(workbench.pages.currentIndex, 1)
             compare(pageName(workbench), "placeholder-containers")
@@ -45,9 +45,9 @@ Item {
             keyClick(Qt.Key_Down)
             compare(pageName(workbench), "settingsPage", "Down on the last panel stays there")
             keyClick(Qt.Key_Home)
-            compare(pageName(workbench), "placeholder-images")
+            compare(pageName(workbench), "imagesPage")
             keyClick(Qt.Key_Up)
-            compare(pageName(workbench), "placeholder-images", "Up on the first panel stays there")
+            compare(pageName(workbench), "imagesPage", "Up on the first panel stays there")
         }
 
         function test_controlDigitOpensPanel() {
@@ -71,7 +71,6 @@ Item {
 
         function test_placeholderSaysItIsNotBuilt_data() {
             return [
-                { tag: "images", title: "Images", docker: "docker pull", now: "berth images" },
                 { tag: "containers", title: "Containers", docker: "docker run" },
                 { tag: "volumes", title: "Volumes", docker: "docker volume ls" },
                 { tag: "networks", title: "Networks", docker: "docker network ls" },
