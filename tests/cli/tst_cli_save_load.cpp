@@ -178,10 +178,14 @@ class TestCliSaveLoad : public QObject {
     // Runs podman or skopeo in a private mount namespace with a tmpfs over /var/lib/containers.
     RunResult sandboxed(const QString &program, const QStringList &arguments, int timeoutMs = 120000) const
     {
+        // Everything private where "/" is a mount point; inside a chroot it is not, so there
+        // the target is made a private mount of its own before the tmpfs goes over it.
         const QString script = QStringLiteral(
-            "mount -t tmpfs berth-test /var/lib/containers 2>/dev/null || "
-            "{ mount -t tmpfs berth-test /var/lib && mkdir -p /var/lib/containers; } || exit 97; exec \"$@\"");
-        QStringList wrapped{QStringLiteral("--mount"), QStringLiteral("--propagation"), QStringLiteral("private"),
+            "mkdir -p /var/lib/containers && "
+            "{ mount --make-rprivate / 2>/dev/null || "
+            "{ mount --bind /var/lib/containers /var/lib/containers && mount --make-private /var/lib/containers; }; } && "
+            "mount -t tmpfs berth-test /var/lib/containers || exit 97; exec \"$@\"");
+        QStringList wrapped{QStringLiteral("--mount"), QStringLiteral("--propagation"), QStringLiteral("unchanged"),
                             QStringLiteral("sh"), QStringLiteral("-c"), script, QStringLiteral("sandbox"), program};
         wrapped += arguments;
         return berth::test::run(QStringLiteral("unshare"), wrapped, toolEnvironment(), {}, timeoutMs);
