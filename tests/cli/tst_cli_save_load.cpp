@@ -20,6 +20,7 @@
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QScopeGuard>
 #include <QTest>
 
 #include <archive.h>
@@ -56,6 +57,21 @@ bool writeFile(const QString &path, const QByteArray &data)
 QString registry()
 {
     return QStringLiteral("127.0.0.1:") + QString::fromUtf8(readAll(fixtureFile(QStringLiteral("registry/port")))).trimmed();
+}
+
+// podman unpacks layers by remounting "/" in a child; where "/" is no mount point (a
+// chroot such as shared/tools/fresh-machine) that fails, whatever Berth does.
+bool rootIsAMountPoint()
+{
+    QFile mountinfo(QStringLiteral("/proc/self/mountinfo"));
+    if (!mountinfo.open(QIODevice::ReadOnly))
+        return false;
+    for (const QByteArray &line : mountinfo.readAll().split('\n')) {
+        const QList<QByteArray> fields = line.split(' ');
+        if (fields.size() > 4 && fields.at(4) == "/")
+            return true;
+    }
+    return false;
 }
 
 QString image()
@@ -303,6 +319,8 @@ private Q_SLOTS:
 
     void podmanLoadsWhatBerthSaved()
     {
+        if (!rootIsAMountPoint())
+            QSKIP("podman cannot unpack layers where / is not a mount point (a chroot); it runs on a real machine");
         const auto loaded = podman({QStringLiteral("load"), QStringLiteral("-i"), workFile(QStringLiteral("saved.tar"))});
         QVERIFY2(loaded.exitCode == 0, qPrintable(loaded.out + loaded.err));
         QVERIFY2(loaded.out.contains(QStringLiteral("Loaded image: ") + image()), qPrintable(loaded.out));
@@ -338,6 +356,8 @@ private Q_SLOTS:
 
     void berthLoadsWhatPodmanSaved()
     {
+        if (!rootIsAMountPoint())
+            QSKIP("podman cannot unpack layers where / is not a mount point (a chroot); it runs on a real machine");
         const auto pulled = podman({QStringLiteral("pull"), QStringLiteral("-q"), QStringLiteral("--tls-verify=false"),
                                     registry() + QStringLiteral("/berth-test/busybox:1.0")});
         QVERIFY2(pulled.exitCode == 0, qPrintable(pulled.err));
@@ -369,6 +389,8 @@ private Q_SLOTS:
 
     void berthUnpacksALayerPodmanMade()
     {
+        if (!rootIsAMountPoint())
+            QSKIP("podman cannot unpack layers where / is not a mount point (a chroot); it runs on a real machine");
         // A layer nothing else has: podman imports a tree, saves it, Berth unpacks it.
         const QString tree = workFile(QStringLiteral("tree"));
         QVERIFY(QDir().mkpath(tree + QStringLiteral("/opt/berth")));
@@ -518,10 +540,25 @@ private Q_SLOTS:
         QCOMPARE(storeSnapshot(), before);
     }
 
+    // An archive of the fixture image, made by berth save, with the image then removed so
+    // that loading it has real work to do. restoreFixtureImage() pulls it back.
+    QByteArray archiveOfRemovedFixtureImage()
+    {
+        const QString path = workFile(QStringLiteral("fixture-save.tar"));
+        if (runCli({QStringLiteral("save"), QStringLiteral("-o"), path, image()}).exitCode != 0)
+            return {};
+        if (runCli({QStringLiteral("rmi"), QStringLiteral("-f"), image()}).exitCode != 0)
+            return {};
+        return readAll(path);
+    }
+
+    void restoreFixtureImage() { runCli({QStringLiteral("pull"), QStringLiteral("-q"), image()}); }
+
     void interruptCancelsALoad()
     {
         // The archive comes through standard input; half is sent, then Ctrl-C.
-        const QByteArray archive = readAll(workFile(QStringLiteral("podman.tar")));
+        const QByteArray archive = archiveOfRemovedFixtureImage();
+        auto restore = qScopeGuard([this] { restoreFixtureImage(); });
         QVERIFY(archive.size() > 1 << 20);
         const QString before = storeSnapshot();
         QProcess process;
@@ -549,9 +586,9 @@ private Q_SLOTS:
 
     void killingTheHelperMidLoadLosesNothing()
     {
-        const QByteArray archive = readAll(workFile(QStringLiteral("imported.tar")));
-        QVERIFY(!archive.isEmpty());
-        QCOMPARE(runCli({QStringLiteral("rmi"), QStringLiteral("localhost/podman-imported:1")}).exitCode, 0);
+        const QByteArray archive = archiveOfRemovedFixtureImage();
+        auto restore = qScopeGuard([this] { restoreFixtureImage(); });
+        QVERIFY(archive.size() > 1 << 20);
         const QString before = storeSnapshot();
         QProcess process;
         process.start(qEnvironmentVariable("BERTH_CLI"), {QStringLiteral("load")});
