@@ -62,11 +62,14 @@ podman_args=(--root "$work/podman/root" --runroot "$work/podman/run" --storage-d
 for round in $(seq "$rounds"); do
   # Berth: a fresh helper each round, so its peak RSS is this pull's.
   "$berth" rmi -f "$reference" >/dev/null 2>&1 || true
+  [ -z "$("$berth" images -q "$reference")" ] || { echo "pull-bench: could not remove $reference before the round" >&2; exit 1; }
   pid=$(helper_pid || true); [ -n "$pid" ] && kill "$pid" && while kill -0 "$pid" 2>/dev/null; do sleep 0.01; done
   "$berth" version >/dev/null
   sync; start=$(now_ms)
   "$berth" pull -q "$reference" >/dev/null
   berth_times+=($(( $(now_ms) - start )))
+  [ -n "$("$berth" images -q "$reference")" ] || { echo "pull-bench: berth pull did not store $reference" >&2; exit 1; }
+  [ "$(du -sm "$work/env/root/layers" | cut -f1)" -ge 100 ] || { echo "pull-bench: the unpacked layers are missing" >&2; exit 1; }
   peaks+=("$(awk '/VmHWM/ {print $2}' "/proc/$(helper_pid)/status")")
 
   rm -rf "$work/podman"; mkdir -p "$work/podman"
