@@ -14,7 +14,7 @@ build_packages=(
   qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml-workerscript
   qml6-module-qtqml-models qml6-module-qttest
   libarchive-dev libzstd-dev nlohmann-json3-dev libcurl4-openssl-dev libssl-dev libsqlite3-dev libseccomp-dev libcap-dev
-  dbus-daemon dbus-bin polkitd fonts-wqy-microhei
+  dbus-daemon dbus-bin polkitd fonts-wqy-microhei busybox-static
 )
 # Real peers the tests start themselves (see tests/fixtures/README.md).
 test_packages=(
@@ -76,6 +76,14 @@ case "${1:-}" in
     # A new helper binary replaces a running one at its next activation.
     as_root pkill -TERM -x berth-helper 2>/dev/null || true
     berth version
+    # A sample image made here from busybox-static, so Berth has something to show offline.
+    if [ -z "$(berth images -q 2>/dev/null)" ]; then
+      sample=$(mktemp -d)
+      tests/fixtures/make-test-images --oci-only "$sample" >/dev/null
+      id=$(berth load -i "$sample/oci" | awk '/Loaded image ID:/ {print $4}')
+      rm -rf "$sample"
+      [ -n "$id" ] && berth tag "$id" berth-sample/busybox:latest && echo "dev.sh: loaded the sample image berth-sample/busybox:latest" >&2
+    fi
     if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
       exec berth-gui
     else
