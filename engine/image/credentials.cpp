@@ -1,3 +1,4 @@
+#include "engine/core/unique_fd.h"
 #include "engine/image/credentials.h"
 
 #include "engine/core/reference.h"
@@ -23,22 +24,6 @@ constexpr std::size_t maximumPasswordBytes = 4096;
 constexpr std::size_t maximumFileBytes = 1024 * 1024;
 constexpr std::size_t maximumServers = 256;
 
-class FileDescriptor {
-public:
-    explicit FileDescriptor(int fd) : fd_(fd) {}
-    FileDescriptor(const FileDescriptor &) = delete;
-    FileDescriptor &operator=(const FileDescriptor &) = delete;
-    ~FileDescriptor()
-    {
-        if (fd_ >= 0)
-            ::close(fd_);
-    }
-    [[nodiscard]] int get() const { return fd_; }
-    [[nodiscard]] bool valid() const { return fd_ >= 0; }
-
-private:
-    int fd_;
-};
 
 bool hasControlCharacter(std::string_view text)
 {
@@ -94,7 +79,7 @@ private:
 // Reads the whole file, or an empty document if there is none.
 Result<Json> readDocument(const std::filesystem::path &path)
 {
-    FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW));
+    UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW));
     if (!fd.valid()) {
         if (errno == ENOENT)
             return Json::object();
@@ -141,7 +126,7 @@ Status writeAll(int fd, std::string_view data)
 Status replaceDocument(const std::filesystem::path &path, const Json &document)
 {
     const auto temporary = path.parent_path() / (".tmp-" + path.filename().string() + "-" + randomSuffix());
-    FileDescriptor fd(::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600));
+    UniqueFd fd(::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600));
     if (!fd.valid())
         return failErrno("creating " + backquoted(temporary.string()), errno);
     const auto cleanup = [&] { ::unlink(temporary.c_str()); };
@@ -164,7 +149,7 @@ Status replaceDocument(const std::filesystem::path &path, const Json &document)
         cleanup();
         return failErrno("moving the new logins into " + backquoted(path.string()), error);
     }
-    FileDescriptor directory(::open(path.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    UniqueFd directory(::open(path.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (!directory.valid() || ::fsync(directory.get()) != 0)
         return failErrno("syncing " + backquoted(path.parent_path().string()), errno);
     return {};

@@ -1,3 +1,4 @@
+#include "engine/core/unique_fd.h"
 #include "engine/image/puller.h"
 
 #include "engine/core/sqlite_database.h"
@@ -24,16 +25,6 @@ namespace {
 // Progress callbacks for bytes are throttled; state changes always go through.
 constexpr auto progressInterval = std::chrono::milliseconds(100);
 
-struct FileDescriptor {
-    int fd = -1;
-    explicit FileDescriptor(int value) : fd(value) {}
-    FileDescriptor(const FileDescriptor &) = delete;
-    ~FileDescriptor()
-    {
-        if (fd >= 0)
-            ::close(fd);
-    }
-};
 
 class ProgressReporter {
 public:
@@ -157,10 +148,10 @@ Status downloadBlob(RegistryClient &client, const ContentStore &content, const s
 Result<LayerRecord> unpackLayer(const std::filesystem::path &root, const ContentStore &content, const Descriptor &blob,
                                 const Digest &expectedDiffId, const LayerLimits &limits)
 {
-    FileDescriptor input(::open(content.blobPath(blob.digest).c_str(), O_RDONLY | O_CLOEXEC));
-    if (input.fd < 0)
+    UniqueFd input(::open(content.blobPath(blob.digest).c_str(), O_RDONLY | O_CLOEXEC));
+    if (input.get() < 0)
         return failErrno("opening layer " + blob.digest.string() + " for unpacking", errno);
-    auto unpacked = UnpackedLayer::unpack(root, input.fd, expectedDiffId, limits);
+    auto unpacked = UnpackedLayer::unpack(root, input.get(), expectedDiffId, limits);
     if (!unpacked)
         return std::unexpected(unpacked.error());
     return unpacked->commit();
@@ -193,7 +184,7 @@ Result<LayerRecord> downloadAndUnpack(RegistryClient &client, const ContentStore
     int pipeFds[2];
     if (::pipe2(pipeFds, O_CLOEXEC) != 0)
         return failErrno("creating a pipe for unpacking", errno);
-    FileDescriptor readEnd(pipeFds[0]);
+    UniqueFd readEnd(pipeFds[0]);
     int writeEnd = pipeFds[1];
     const auto closeWriter = [&] {
         if (writeEnd >= 0)
@@ -201,7 +192,7 @@ Result<LayerRecord> downloadAndUnpack(RegistryClient &client, const ContentStore
         writeEnd = -1;
     };
     std::optional<Result<UnpackedLayer>> streamed;
-    std::jthread unpacker([&] { streamed = UnpackedLayer::unpack(root, readEnd.fd, diffId, limits); });
+    std::jthread unpacker([&] { streamed = UnpackedLayer::unpack(root, readEnd.get(), diffId, limits); });
     bool streamAbandoned = false;
     bool unpackerStopped = false;
     const auto feed = [&](std::span<const std::byte> data) -> Status {
@@ -231,11 +222,11 @@ Result<LayerRecord> downloadAndUnpack(RegistryClient &client, const ContentStore
 
     // Bytes an interrupted earlier attempt stored are replayed to the unpacker first.
     if (ingest->offset() > 0) {
-        FileDescriptor partial(::open(ingest->partialPath().c_str(), O_RDONLY | O_CLOEXEC));
+        UniqueFd partial(::open(ingest->partialPath().c_str(), O_RDONLY | O_CLOEXEC));
         std::byte buffer[1 << 16];
         std::uint64_t remaining = ingest->offset();
-        while (partial.fd >= 0 && remaining > 0 && !unpackerStopped) {
-            const ssize_t got = ::read(partial.fd, buffer, std::min<std::uint64_t>(sizeof buffer, remaining));
+        while (partial.get() >= 0 && remaining > 0 && !unpackerStopped) {
+            const ssize_t got = ::read(partial.get(), buffer, std::min<std::uint64_t>(sizeof buffer, remaining));
             if (got <= 0)
                 break;
             (void)feed(std::span(buffer, static_cast<std::size_t>(got)));

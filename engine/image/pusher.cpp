@@ -1,3 +1,4 @@
+#include "engine/core/unique_fd.h"
 #include "engine/image/pusher.h"
 
 #include "engine/core/sqlite_database.h"
@@ -20,22 +21,6 @@ namespace {
 
 constexpr auto progressInterval = std::chrono::milliseconds(100);
 
-class FileDescriptor {
-public:
-    explicit FileDescriptor(int fd) : fd_(fd) {}
-    FileDescriptor(const FileDescriptor &) = delete;
-    FileDescriptor &operator=(const FileDescriptor &) = delete;
-    ~FileDescriptor()
-    {
-        if (fd_ >= 0)
-            ::close(fd_);
-    }
-    [[nodiscard]] int get() const { return fd_; }
-    [[nodiscard]] bool valid() const { return fd_ >= 0; }
-
-private:
-    int fd_;
-};
 
 class ProgressReporter {
 public:
@@ -127,7 +112,7 @@ Result<BlobPushed> pushBlob(RegistryClient &client, const ContentStore &content,
     }
 
     const auto path = content.blobPath(blob.digest);
-    FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
     if (!fd.valid())
         return failErrno("opening blob " + blob.digest.string() + " in the store", errno);
     const auto size = content.blobSize(blob.digest);
