@@ -68,6 +68,7 @@ int runPull(const QStringList &arguments);
 int runImages(const QStringList &arguments);
 int runInspect(const QStringList &arguments);
 int runImage(const QStringList &arguments);
+int runImageDiff(const QStringList &arguments);
 int runSave(const QStringList &arguments);
 int runLoad(const QStringList &arguments);
 int runRemoveImages(const QStringList &arguments);

@@ -1,5 +1,4 @@
-// berth inspect / berth image inspect: an image's details in Docker's JSON shape, and the
-// `image` command group.
+// berth inspect / berth image inspect: an image's details in Docker's JSON shape.
 #include "cli.h"
 
 #include <QJsonArray>
@@ -117,47 +116,6 @@ int runInspect(const QStringList &arguments)
     }
     out().flush();
     return status;
-}
-
-int runImage(const QStringList &arguments)
-{
-    const QString sub = arguments.value(1);
-    const QStringList rest = arguments.mid(1);
-    if (sub == QLatin1String("ls") || sub == QLatin1String("list"))
-        return runImages(rest);
-    if (sub == QLatin1String("pull"))
-        return runPull(rest);
-    if (sub == QLatin1String("inspect"))
-        return runInspect(rest);
-    if (sub == QLatin1String("rm"))
-        return runRemoveImages(rest);
-    if (sub == QLatin1String("tag"))
-        return runTag(rest);
-    if (sub == QLatin1String("history"))
-        return runHistoryCommand(rest);
-    if (sub == QLatin1String("save"))
-        return runSave(rest);
-    if (sub == QLatin1String("load"))
-        return runLoad(rest);
-    const auto usage = [](QTextStream &stream) {
-        stream << '\n' << tr("Usage:") << "  berth image COMMAND\n\n" << tr("Manage images") << "\n\n" << tr("Commands:") << '\n'
-               << "  history   " << tr("Show the history of an image") << '\n'
-               << "  inspect   " << tr("Display detailed information on one or more images") << '\n'
-               << "  load      " << tr("Load an image from a tar archive or STDIN") << '\n'
-               << "  ls        " << tr("List images") << '\n'
-               << "  pull      " << tr("Download an image from a registry") << '\n'
-               << "  rm        " << tr("Remove one or more images") << '\n'
-               << "  save      " << tr("Save one or more images to a tar archive (streamed to STDOUT by default)") << '\n'
-               << "  tag       " << tr("Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE") << '\n';
-        stream.flush();
-    };
-    if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
-        usage(out());
-        return Success;
-    }
-    err() << (sub.isEmpty() ? tr("berth image needs a command.") : tr("berth image: unknown command \"%1\".").arg(sub)) << '\n';
-    usage(err());
-    return UsageError;
 }
 
 } // namespace berth::cli

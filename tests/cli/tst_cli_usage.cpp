@@ -50,6 +50,22 @@ private Q_SLOTS:
         QTest::newRow("format not json") << QStringList{QStringLiteral("info"), QStringLiteral("--format"), QStringLiteral("{{.ID}}")}
                                          << "unknown format";
         QTest::newRow("format without value") << QStringList{QStringLiteral("version"), QStringLiteral("--format")} << "Missing value";
+        QTest::newRow("image no subcommand") << QStringList{QStringLiteral("image")} << "berth image needs a command";
+        QTest::newRow("image unknown subcommand") << QStringList{QStringLiteral("image"), QStringLiteral("prune-all")}
+                                                  << "unknown command \"prune-all\"";
+        QTest::newRow("image diff without image") << QStringList{QStringLiteral("image"), QStringLiteral("diff")}
+                                                  << "\"berth image diff\" takes 1 argument(s), got 0";
+        QTest::newRow("image diff layer not a number")
+            << QStringList{QStringLiteral("image"), QStringLiteral("diff"), QStringLiteral("--layer"), QStringLiteral("top"), QStringLiteral("busybox")}
+            << "--layer takes a layer number from 1 (the base layer) upwards, got \"top\"";
+        QTest::newRow("image diff negative layer")
+            << QStringList{QStringLiteral("image"), QStringLiteral("diff"), QStringLiteral("--layer=-1"), QStringLiteral("busybox")}
+            << "got \"-1\"";
+        QTest::newRow("image diff layer without value") << QStringList{QStringLiteral("image"), QStringLiteral("diff"), QStringLiteral("busybox"), QStringLiteral("--layer")}
+                                                        << "Missing value";
+        QTest::newRow("image diff unknown format")
+            << QStringList{QStringLiteral("image"), QStringLiteral("diff"), QStringLiteral("--format"), QStringLiteral("yaml"), QStringLiteral("busybox")}
+            << "unknown format \"yaml\"";
     }
     void unknownFlags()
     {
@@ -69,6 +85,14 @@ private Q_SLOTS:
         const auto config = runCli({QStringLiteral("config"), QStringLiteral("--help")});
         QCOMPARE(config.exitCode, 0);
         QVERIFY(config.out.contains(QStringLiteral("registry-mirrors")));
+        const auto image = runCli({QStringLiteral("image"), QStringLiteral("--help")});
+        QCOMPARE(image.exitCode, 0);
+        for (const char *command : {"diff", "history", "inspect", "load", "ls", "pull", "push", "rm", "save", "tag"})
+            QVERIFY2(image.out.contains(QStringLiteral("\n  %1 ").arg(QLatin1String(command))), command);
+        const auto diff = runCli({QStringLiteral("image"), QStringLiteral("diff"), QStringLiteral("--help")});
+        QCOMPARE(diff.exitCode, 0);
+        QVERIFY(diff.out.contains(QStringLiteral("Usage:  berth image diff [OPTIONS] IMAGE")));
+        QVERIFY(diff.out.contains(QStringLiteral("--layer N")));
     }
 
     void noSystemBus()
