@@ -54,6 +54,7 @@ public Q_SLOTS:
     QDBusObjectPath Push(const QString &reference, const QVariantMap &options);
     QString Login(const QString &server, const QString &username, const QString &password);
     bool Logout(const QString &server);
+    QList<QVariantMap> ListLogins();
     // Archives (archive_verbs.cpp).
     QDBusObjectPath Save(const QStringList &names, const QDBusUnixFileDescriptor &output, const QVariantMap &options);
     QDBusObjectPath Load(const QDBusUnixFileDescriptor &input, const QVariantMap &options);

@@ -1,4 +1,5 @@
-// The registry verbs of io.berth.Helper1: push (as a Job), login and logout. Logins are
+// The registry verbs of io.berth.Helper1: push (as a Job), login, logout and the list of
+// the caller's logins. Logins are
 // stored per calling user (the bus tells us the caller's uid) and are never written to a
 // log, an error message or a bus signal.
 #include "helper_service.h"
@@ -229,6 +230,25 @@ bool HelperService::Logout(const QString &server)
             return errorReply(request, std::move(removed.error()).withContext("removing the login for " + *domain));
         qInfo("berth-helper: %s (uid %u) logs out of %s", qPrintable(request.service()), *caller, domain->c_str());
         return request.createReply(QVariant(*removed));
+    });
+    return {};
+}
+
+QList<QVariantMap> HelperService::ListLogins()
+{
+    authorizeThen("io.berth.registry-login-list", [this](const QDBusMessage &request) {
+        auto caller = callerUid(request);
+        if (!caller)
+            return errorReply(request, caller.error());
+        // Only the caller's own file is read: another user's logins are never listed.
+        auto logins = CredentialStore(store_.root()).list(*caller);
+        if (!logins)
+            return errorReply(request, std::move(logins.error()).withContext("listing the registry logins"));
+        QList<QVariantMap> rows;
+        for (const auto &login : *logins)
+            rows << QVariantMap{{QStringLiteral("Server"), fromStd(login.server)},
+                                {QStringLiteral("Username"), fromStd(login.username)}};
+        return request.createReply(QVariant::fromValue(rows));
     });
     return {};
 }

@@ -246,6 +246,30 @@ Result<std::optional<RegistryCredentials>> CredentialStore::find(std::uint32_t u
     return std::optional(std::move(credentials));
 }
 
+Result<std::vector<StoredLogin>> CredentialStore::list(std::uint32_t uid) const
+{
+    auto document = readDocument(fileFor(uid));
+    if (!document)
+        return std::unexpected(document.error());
+    std::vector<StoredLogin> logins;
+    const auto auths = document->find("auths");
+    if (auths == document->end() || !auths->is_object())
+        return logins;
+    for (const auto &[server, entry] : auths->items()) {
+        if (!entry.is_object())
+            continue;
+        const auto username = entry.find("username");
+        const auto password = entry.find("password");
+        if (username == entry.end() || !username->is_string() || username->get_ref<const std::string &>().empty() ||
+            password == entry.end() || !password->is_string() || password->get_ref<const std::string &>().empty())
+            continue;
+        logins.push_back(StoredLogin{server, username->get<std::string>()});
+    }
+    // nlohmann's objects are already ordered by key; sort anyway so the promise holds.
+    std::ranges::sort(logins, {}, &StoredLogin::server);
+    return logins;
+}
+
 Status CredentialStore::store(std::uint32_t uid, const std::string &server, const RegistryCredentials &credentials) const
 {
     if (auto valid = validateCredentials(credentials); !valid)

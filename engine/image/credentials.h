@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace berth::image {
 
@@ -24,6 +25,12 @@ namespace berth::image {
 /// in the username (HTTP basic auth splits there). Messages never quote the password.
 [[nodiscard]] Status validateCredentials(const RegistryCredentials &credentials);
 
+/// One stored login as it may be shown: the registry and the username, never the password.
+struct StoredLogin {
+    std::string server;
+    std::string username;
+};
+
 class CredentialStore {
 public:
     /// root is the storage root; logins live in root/credentials.
@@ -33,6 +40,9 @@ public:
     [[nodiscard]] Result<std::optional<RegistryCredentials>> find(std::uint32_t uid, const std::string &server) const;
     /// Stores (or replaces) uid's login for server.
     [[nodiscard]] Status store(std::uint32_t uid, const std::string &server, const RegistryCredentials &credentials) const;
+    /// The registries uid is logged in to, sorted by server; empty if none. Entries a
+    /// login would not use (no username or password) are left out, as find() does.
+    [[nodiscard]] Result<std::vector<StoredLogin>> list(std::uint32_t uid) const;
     /// Forgets uid's login for server; false if there was none.
     [[nodiscard]] Result<bool> remove(std::uint32_t uid, const std::string &server) const;
 

@@ -8,8 +8,10 @@
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
 #include <QDBusMessage>
+#include <QDBusMetaType>
 #include <QDBusReply>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -58,6 +60,20 @@ void stopActivatedHelper()
     if (pid != 0)
         ::kill(pid_t(pid), SIGTERM);
     QVERIFY(waitUntil([] { return !helperRegistered(); }, 10000));
+}
+
+QString fixtureValue(const QString &relative)
+{
+    QFile file(berth::test::environmentDirectory() + QLatin1Char('/') + relative);
+    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()).trimmed() : QString();
+}
+
+QList<QVariantMap> loginsOf(const QDBusMessage &reply)
+{
+    QList<QVariantMap> logins;
+    const QDBusArgument argument = reply.arguments().value(0).value<QDBusArgument>();
+    argument >> logins;
+    return logins;
 }
 
 } // namespace
@@ -164,6 +180,53 @@ private Q_SLOTS:
         QCOMPARE(call(QStringLiteral("Version")).type(), QDBusMessage::ReplyMessage);
         if (pidBefore != 0)
             QCOMPARE(helperPid(), pidBefore);
+    }
+
+    void listLoginsShowsOnlyTheCallersOwn()
+    {
+        qDBusRegisterMetaType<QList<QVariantMap>>();
+        const QString registry = QStringLiteral("127.0.0.1:") + fixtureValue(QStringLiteral("tls-registry/port"));
+        const QString username = fixtureValue(QStringLiteral("secrets/username"));
+        const QString password = fixtureValue(QStringLiteral("secrets/password"));
+        QVERIFY2(!username.isEmpty() && !password.isEmpty(), "the fixture's login is missing");
+
+        const QDBusMessage login = call(QStringLiteral("Login"), {registry, username, password});
+        QVERIFY2(login.type() == QDBusMessage::ReplyMessage, qPrintable(login.errorMessage()));
+        QCOMPARE(login.arguments().value(0).toString(), registry);
+
+        // Root (this test) sees its login: server and username, and nothing that could be a password.
+        const QDBusMessage mine = call(QStringLiteral("ListLogins"));
+        QVERIFY2(mine.type() == QDBusMessage::ReplyMessage, qPrintable(mine.errorMessage()));
+        const QList<QVariantMap> logins = loginsOf(mine);
+        const auto entry = std::find_if(logins.begin(), logins.end(), [&](const QVariantMap &row) {
+            return row.value(QStringLiteral("Server")).toString() == registry;
+        });
+        QVERIFY2(entry != logins.end(), "root's new login is not listed");
+        QCOMPARE(entry->value(QStringLiteral("Username")).toString(), username);
+        QCOMPARE(entry->keys(), (QStringList{QStringLiteral("Server"), QStringLiteral("Username")}));
+        for (const QVariantMap &row : logins) {
+            for (const QVariant &value : row)
+                QVERIFY2(!value.toString().contains(password), "a password left the helper");
+        }
+
+        // Another user, through an independent client: an empty list, none of root's.
+        const auto other = berth::test::run(
+            QStringLiteral("dbus-send"),
+            {QStringLiteral("--system"), QStringLiteral("--print-reply"), QStringLiteral("--dest=") + QLatin1String(berth::dbusServiceName),
+             QLatin1String(berth::dbusObjectPath), QLatin1String(berth::dbusInterfaceName) + QStringLiteral(".ListLogins")},
+            QProcessEnvironment::systemEnvironment(), QStringLiteral("berth-test"));
+        QVERIFY2(other.exitCode == 0, qPrintable(other.err));
+        QVERIFY2(other.out.contains(QStringLiteral("array [")), qPrintable(other.out));
+        QVERIFY2(!other.out.contains(registry), qPrintable(other.out));
+        QVERIFY2(!other.out.contains(QStringLiteral("Server")), qPrintable(other.out));
+
+        const QDBusMessage logout = call(QStringLiteral("Logout"), {registry});
+        QVERIFY2(logout.type() == QDBusMessage::ReplyMessage, qPrintable(logout.errorMessage()));
+        QCOMPARE(logout.arguments().value(0).toBool(), true);
+        const QList<QVariantMap> after = loginsOf(call(QStringLiteral("ListLogins")));
+        QVERIFY(std::none_of(after.begin(), after.end(), [&](const QVariantMap &row) {
+            return row.value(QStringLiteral("Server")).toString() == registry;
+        }));
     }
 
     void secondHelperOnSameRootRefused()
