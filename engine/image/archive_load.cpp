@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <map>
 #include <set>
@@ -82,6 +83,62 @@ Result<bool> storeText(const ContentStore &content, const std::string &text, con
         return std::unexpected(written.error());
     return true;
 }
+
+// The image store writes each image in a transaction of its own. An archive of several
+// images loads all or nothing, so this notes, before each write, what the write changes —
+// an image record that was not there, a name that pointed elsewhere or nowhere — and can
+// put it all back when a later image fails.
+class RecordJournal {
+public:
+    explicit RecordJournal(ImageStore &images) : images_(images) {}
+
+    /// Records image (and points tag at it), noting first what that changes.
+    Status record(const ImageRecord &image, const std::vector<LayerRecord> &layers, const std::optional<std::string> &tag)
+    {
+        if (std::ranges::find(addedImages_, image.id) == addedImages_.end()) {
+            auto existing = images_.image(image.id);
+            if (!existing && existing.error().code() != ErrorCode::NotFound)
+                return std::unexpected(existing.error());
+            if (!existing)
+                addedImages_.push_back(image.id);
+        }
+        if (tag && std::ranges::find(movedNames_, *tag, &MovedName::name) == movedNames_.end()) {
+            auto previous = images_.imageForTag(*tag);
+            if (!previous)
+                return std::unexpected(previous.error());
+            if (*previous != image.id)
+                movedNames_.push_back(MovedName{*tag, *previous});
+        }
+        return images_.recordImage(image, layers, tag, std::nullopt);
+    }
+
+    /// Puts names back where they pointed, then deletes the images this load added.
+    Status rollBack()
+    {
+        for (auto moved = movedNames_.rbegin(); moved != movedNames_.rend(); ++moved) {
+            if (moved->previous) {
+                if (auto restored = images_.tag(*moved->previous, moved->name); !restored)
+                    return restored;
+            } else if (auto removed = images_.untag(moved->name); !removed && removed.error().code() != ErrorCode::NotFound) {
+                return std::unexpected(removed.error());
+            }
+        }
+        for (const auto &id : addedImages_) {
+            if (auto deleted = images_.deleteImage(id); !deleted)
+                return std::unexpected(deleted.error());
+        }
+        return {};
+    }
+
+private:
+    struct MovedName {
+        std::string name;
+        std::optional<Digest> previous;
+    };
+    ImageStore &images_;
+    std::vector<Digest> addedImages_;
+    std::vector<MovedName> movedNames_;
+};
 
 } // namespace
 
@@ -199,20 +256,19 @@ Result<LoadResult> ArchiveLoader::load(int inputFd, const LoadOptions &options, 
     // quick and is not cancelled halfway.
     std::vector<Digest> addedBlobs;
     std::vector<std::filesystem::path> addedLayers;
-    std::set<Digest> recordedBlobs;
-    std::set<Digest> recordedLayers;
+    RecordJournal journal(images);
     const auto undo = [&](Error error) -> Error {
-        // Remove only what this load added and no image it recorded uses.
-        for (const auto &blob : addedBlobs) {
-            if (!recordedBlobs.contains(blob))
-                (void)content.remove(blob);
-        }
+        // The records first, so that no image this load recorded is left to need what
+        // goes next; then every blob and layer this load added.
+        if (auto rolledBack = journal.rollBack(); !rolledBack)
+            return std::move(error).withContext(what + " (and taking back the images it had recorded failed too: " +
+                                                rolledBack.error().describe() +
+                                                "; `berth images` shows what stayed, `berth rmi` removes it)");
+        for (const auto &blob : addedBlobs)
+            (void)content.remove(blob);
         for (const auto &directory : addedLayers) {
-            auto diffId = Digest::parse("sha256:" + directory.filename().string());
-            if (!diffId || !recordedLayers.contains(*diffId)) {
-                std::error_code ignored;
-                std::filesystem::remove_all(directory, ignored);
-            }
+            std::error_code ignored;
+            std::filesystem::remove_all(directory, ignored);
         }
         return std::move(error).withContext(what);
     };
@@ -260,18 +316,9 @@ Result<LoadResult> ArchiveLoader::load(int inputFd, const LoadOptions &options, 
             record.layers.push_back(ImageLayer{layer.diffId, layer.blob.digest, layer.blob.mediaType, layer.blob.size});
             layerRecords.push_back(layerRecord);
         }
-        const auto recorded = [&] {
-            recordedBlobs.insert(image.id);
-            recordedBlobs.insert(image.manifestDigest);
-            for (const auto &layer : image.layers) {
-                recordedBlobs.insert(layer.blob.digest);
-                recordedLayers.insert(layer.diffId);
-            }
-        };
         if (image.tags.empty()) {
-            if (auto done = images.recordImage(record, layerRecords, std::nullopt, std::nullopt); !done)
+            if (auto done = journal.record(record, layerRecords, std::nullopt); !done)
                 return std::unexpected(undo(std::move(done.error()).withContext("recording image " + image.id.string())));
-            recorded();
             result.lines.push_back("Loaded image ID: " + image.id.string());
         }
         for (const auto &tag : image.tags) {
@@ -279,9 +326,8 @@ Result<LoadResult> ArchiveLoader::load(int inputFd, const LoadOptions &options, 
             if (previous && *previous && **previous != image.id)
                 result.lines.push_back("The image " + familiar(tag) + " already exists, renaming the old one with ID " +
                                        (*previous)->string() + " to empty string");
-            if (auto done = images.recordImage(record, layerRecords, tag, std::nullopt); !done)
+            if (auto done = journal.record(record, layerRecords, tag); !done)
                 return std::unexpected(undo(std::move(done.error()).withContext("recording image " + familiar(tag))));
-            recorded();
             result.lines.push_back("Loaded image: " + familiar(tag));
         }
         result.images.push_back(LoadedImage{image.id, image.tags});

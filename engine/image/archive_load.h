@@ -7,7 +7,11 @@
 // its digest and every layer against its diff id, layers are unpacked into temporary
 // directories; only then are blobs renamed into the content store, layers into place and
 // the images recorded. A bad archive, a cancellation or a kill -9 leaves the store as it
-// was (at most a spool or tmp- directory that removeLeftovers deletes).
+// was (at most a spool or tmp- directory that removeLeftovers deletes). An archive of
+// several images loads all or nothing: when recording one fails, the records, names, blobs
+// and layers of the others are taken back too. (Each image is its own transaction of the
+// image store, so a kill -9 in the last step, between two images, leaves the first ones
+// recorded — complete and usable, not half there.)
 #pragma once
 
 #include "engine/core/digest.h"

@@ -2,6 +2,7 @@
 // the layouts docker save (current and before 25), podman save and skopeo write, loaded,
 // saved again and read back; hostile and broken archives must fail with a message that
 // says what is wrong and leave the store exactly as it was.
+#include "engine/core/sqlite_database.h"
 #include "engine/core/store.h"
 #include "engine/image/archive_load.h"
 #include "engine/image/archive_save.h"
@@ -248,6 +249,36 @@ std::vector<Entry> ociEntries(const TestImage &image, const std::string &refName
     return entries;
 }
 
+/// Several images in one archive, as `docker save A B` writes it: the entries of each, files
+/// they share written once, and one manifest.json (or index.json) that lists them all.
+std::vector<Entry> combined(const std::vector<std::vector<Entry>> &archives, const std::string &listName)
+{
+    std::vector<Entry> entries;
+    Json list = listName == "index.json" ? Json{{"schemaVersion", 2}, {"manifests", Json::array()}} : Json::array();
+    std::set<std::string> written;
+    for (const auto &archive : archives) {
+        for (const auto &entry : archive) {
+            if (entry.name == listName) {
+                const Json items = Json::parse(entry.data);
+                for (const auto &item : listName == "index.json" ? items["manifests"] : items)
+                    (listName == "index.json" ? list["manifests"] : list).push_back(item);
+            } else if (written.insert(entry.name).second) {
+                entries.push_back(entry);
+            }
+        }
+    }
+    entries.push_back(file(listName, list.dump()));
+    return entries;
+}
+
+/// The image with its second layer's content swapped for another tar: the archive's names
+/// and digests still agree with each other, but the layer is not the one the config names.
+TestImage withDamagedTopLayer(TestImage image)
+{
+    image.layers[1] = tarOf({directory("etc"), file("etc/intruder", "not the layer the config names\n")});
+    return image;
+}
+
 std::vector<std::string> listDirectory(const std::filesystem::path &directory)
 {
     std::vector<std::string> names;
@@ -277,6 +308,7 @@ public:
     [[nodiscard]] bool valid() const { return directory_.isValid() && store_.has_value(); }
     [[nodiscard]] const std::filesystem::path &path() const { return root_; }
     [[nodiscard]] ImageStore images() { return ImageStore(store_->database()); }
+    [[nodiscard]] SqliteDatabase &database() { return store_->database(); }
 
     /// What must not change when a load fails.
     [[nodiscard]] std::string snapshot()
@@ -493,6 +525,91 @@ private Q_SLOTS:
         auto list = root.images().listImages();
         QVERIFY(list);
         QCOMPARE(list->size(), std::size_t(2));
+    }
+
+    void severalImagesLoadTogether_data()
+    {
+        QTest::addColumn<bool>("oci");
+        QTest::newRow("docker save of two images") << false;
+        QTest::newRow("OCI index with two manifests") << true;
+    }
+    void severalImagesLoadTogether()
+    {
+        REQUIRE_ROOT();
+        QFETCH(bool, oci);
+        Root root;
+        QVERIFY(root.valid());
+        const TestImage first = makeImage("first");
+        const TestImage second = makeImage("second");
+        const auto archive = oci ? combined({ociEntries(first, "example.com/pair/first:1"), ociEntries(second, "example.com/pair/second:1")},
+                                            "index.json")
+                                 : combined({currentDockerEntries(first, {"example.com/pair/first:1"}),
+                                             currentDockerEntries(second, {"example.com/pair/second:1"})},
+                                            "manifest.json");
+        auto loaded = root.load(tarOf(archive));
+        QVERIFY2(loaded, loaded ? "" : loaded.error().describe().c_str());
+        QCOMPARE(loaded->lines, (std::vector<std::string>{"Loaded image: example.com/pair/first:1", "Loaded image: example.com/pair/second:1"}));
+        QCOMPARE(std::string(root.images().resolve("example.com/pair/first:1")->id.hex()), first.id);
+        QCOMPARE(std::string(root.images().resolve("example.com/pair/second:1")->id.hex()), second.id);
+        // Both images' layers are unpacked, and nothing is left half done.
+        QCOMPARE(listDirectory(root.path() / "layers").size(), std::size_t(4));
+        QVERIFY(listDirectory(root.path() / "ingest").empty());
+    }
+
+    // A load of several images is all or nothing: if the second one cannot be stored, the
+    // first one's records, tags, blobs and layers must not stay either, and names the load
+    // moved must point where they pointed before.
+    void severalImagesFailTogether_data()
+    {
+        QTest::addColumn<QString>("fault");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("docker save, the second image's layer damaged") << "docker layer" << "but the image config says that layer is";
+        QTest::newRow("OCI index, the second manifest's layer damaged") << "oci layer" << "does not match the diff id the image config gives";
+        QTest::newRow("docker save, the second image's record refused") << "docker record" << "refused by the test";
+        QTest::newRow("OCI index, the second manifest's record refused") << "oci record" << "refused by the test";
+    }
+    void severalImagesFailTogether()
+    {
+        REQUIRE_ROOT();
+        QFETCH(QString, fault);
+        QFETCH(QString, expected);
+        Root root;
+        QVERIFY(root.valid());
+        const TestImage before = makeImage("before");
+        QVERIFY(root.load(tarOf(currentDockerEntries(before, {"moving:tag", "before:1"}))));
+        const std::string snapshot = root.snapshot();
+
+        const TestImage first = makeImage("first");
+        const bool damaged = fault.endsWith(QLatin1String("layer"));
+        const TestImage second = damaged ? withDamagedTopLayer(makeImage("second")) : makeImage("second");
+        if (!damaged) {
+            // The database itself refuses the second image, as a full disk or a failing
+            // write would: after the first image's records were written.
+            auto refused = root.database().execute("CREATE TRIGGER refuse_second BEFORE INSERT ON images WHEN NEW.id = 'sha256:" +
+                                                   second.id + "' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END");
+            QVERIFY2(refused, refused ? "" : refused.error().describe().c_str());
+        }
+        // The image already stored comes along under a new name, the first takes a name
+        // from it, the second fails.
+        std::vector<Entry> archive;
+        if (fault.startsWith(QLatin1String("oci"))) {
+            archive = combined({ociEntries(before, "example.com/before:extra"), ociEntries(first, "docker.io/library/moving:tag"),
+                                ociEntries(second, "example.com/second:1")},
+                               "index.json");
+        } else {
+            // The legacy layout checks a layer against its diff id only when it unpacks it.
+            archive = combined({legacyDockerEntries(before, {"example.com/before:extra"}), legacyDockerEntries(first, {"moving:tag"}),
+                                legacyDockerEntries(second, {"example.com/second:1"})},
+                               "manifest.json");
+        }
+        auto loaded = root.load(tarOf(archive));
+        QVERIFY(!loaded);
+        const std::string message = loaded.error().describe();
+        QVERIFY2(message.find(expected.toStdString()) != std::string::npos, message.c_str());
+        QCOMPARE(root.snapshot(), snapshot);
+        auto moving = root.images().imageForTag("docker.io/library/moving:tag");
+        QVERIFY(moving && *moving);
+        QCOMPARE(std::string((*moving)->hex()), before.id);
     }
 
     void saveWritesWhatDockerWrites()
