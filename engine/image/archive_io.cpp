@@ -1,5 +1,7 @@
 #include "engine/image/archive_io.h"
 
+#include "engine/core/unique_fd.h"
+
 #include <fcntl.h>
 #include <limits.h>
 #include <poll.h>
@@ -39,13 +41,6 @@ Result<bool> waitFor(int fd, short events, std::stop_token stop, const std::stri
 }
 
 } // namespace
-
-void UniqueFd::reset(int fd)
-{
-    if (fd_ >= 0)
-        ::close(fd_);
-    fd_ = fd;
-}
 
 SigpipeBlocker::SigpipeBlocker()
 {

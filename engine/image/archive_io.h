@@ -1,5 +1,4 @@
-// File descriptor plumbing that `save` and `load` share: an owned descriptor, and reads and
-// writes on a caller's descriptor (a file, a pipe or a socket) that notice a cancellation
+// File descriptor plumbing that `save` and `load` share: reads and writes on a caller's descriptor (a file, a pipe or a socket) that notice a cancellation
 // even while the other end is stalled, and that never raise SIGPIPE.
 // Internal to the image library's archive code.
 #pragma once
@@ -14,32 +13,6 @@
 #include <utility>
 
 namespace berth::image::archive_detail {
-
-/// Owns one file descriptor and closes it.
-class UniqueFd {
-public:
-    UniqueFd() = default;
-    explicit UniqueFd(int fd) : fd_(fd) {}
-    ~UniqueFd() { reset(); }
-    UniqueFd(UniqueFd &&other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
-    UniqueFd &operator=(UniqueFd &&other) noexcept
-    {
-        if (this != &other) {
-            reset();
-            fd_ = std::exchange(other.fd_, -1);
-        }
-        return *this;
-    }
-    UniqueFd(const UniqueFd &) = delete;
-    UniqueFd &operator=(const UniqueFd &) = delete;
-
-    [[nodiscard]] int get() const { return fd_; }
-    [[nodiscard]] bool valid() const { return fd_ >= 0; }
-    void reset(int fd = -1);
-
-private:
-    int fd_ = -1;
-};
 
 /// While alive, SIGPIPE is blocked in this thread, so a write to a pipe whose reader went
 /// away fails with EPIPE instead of killing the process; a SIGPIPE raised meanwhile is

@@ -2,6 +2,7 @@
 
 #include "engine/core/reference.h"
 #include "engine/core/sqlite_database.h"
+#include "engine/core/unique_fd.h"
 #include "engine/image/archive_formats.h"
 #include "engine/image/archive_io.h"
 #include "engine/image/content_store.h"
@@ -24,7 +25,6 @@ namespace {
 
 using archive_detail::PlannedImage;
 using archive_detail::PlannedLayer;
-using archive_detail::UniqueFd;
 
 constexpr auto progressInterval = std::chrono::milliseconds(100);
 

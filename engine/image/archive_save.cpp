@@ -1,6 +1,7 @@
 #include "engine/image/archive_save.h"
 
 #include "engine/core/reference.h"
+#include "engine/core/unique_fd.h"
 #include "engine/image/archive_formats.h"
 #include "engine/image/archive_io.h"
 #include "engine/image/content_store.h"
@@ -25,7 +26,6 @@ namespace berth::image {
 
 namespace {
 
-using archive_detail::UniqueFd;
 using OrderedJson = nlohmann::ordered_json;
 
 constexpr auto progressInterval = std::chrono::milliseconds(100);

@@ -1,5 +1,6 @@
 #include "engine/image/archive_spool.h"
 
+#include "engine/core/unique_fd.h"
 #include "engine/image/archive_io.h"
 
 #include <archive.h>
@@ -18,7 +19,6 @@ namespace berth::image {
 
 namespace {
 
-using archive_detail::UniqueFd;
 
 constexpr std::size_t inputBufferSize = 256 * 1024;
 // Bytes after the end of the tar that are read (and dropped) so that a writer at the other

@@ -27,7 +27,6 @@ using layer_detail::LayerPath;
 using layer_detail::normalizeLayerPath;
 using layer_detail::LayerRoot;
 using layer_detail::LayerTarStream;
-using layer_detail::OwnedFd;
 
 namespace {
 
@@ -377,7 +376,7 @@ Status LayerApplier::applyMetadata(int fd, archive_entry *entry, const std::vect
 
 Status LayerApplier::applyDirectory(const LayerPath &path, archive_entry *entry, const std::vector<Xattr> &xattrs)
 {
-    OwnedFd directory;
+    UniqueFd directory;
     if (path.isRoot()) {
         // `./`: the layer's metadata for its root directory, as Docker applies it.
         auto opened = root_.openBeneath(".", O_RDONLY | O_DIRECTORY);
@@ -395,7 +394,7 @@ Status LayerApplier::applyDirectory(const LayerPath &path, archive_entry *entry,
         // its mode comes below. mkdirat never follows a symbolic link.
         if (!*kept && ::mkdirat(parent->get(), path.name().c_str(), 0700) != 0)
             return failErrno("creating the directory", errno);
-        directory = OwnedFd(::openat(parent->get(), path.name().c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+        directory = UniqueFd(::openat(parent->get(), path.name().c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
         if (!directory.valid())
             return failErrno("opening the directory", errno);
     }
@@ -414,7 +413,7 @@ Status LayerApplier::applyRegularFile(const LayerPath &path, archive_entry *entr
     if (auto cleared = clearSlot(parent->get(), path.name(), false); !cleared)
         return std::unexpected(cleared.error());
     // O_EXCL | O_NOFOLLOW: a new inode or nothing; never an existing file or a link's target.
-    OwnedFd file(::openat(parent->get(), path.name().c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
+    UniqueFd file(::openat(parent->get(), path.name().c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
     if (!file.valid())
         return failErrno("creating the file", errno);
 

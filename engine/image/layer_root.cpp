@@ -12,22 +12,6 @@
 
 namespace berth::image::layer_detail {
 
-OwnedFd::~OwnedFd()
-{
-    if (fd_ >= 0)
-        ::close(fd_);
-}
-
-OwnedFd &OwnedFd::operator=(OwnedFd &&other) noexcept
-{
-    if (this != &other) {
-        if (fd_ >= 0)
-            ::close(fd_);
-        fd_ = other.release();
-    }
-    return *this;
-}
-
 std::string LayerPath::text() const
 {
     return joinComponents(components);
@@ -72,7 +56,7 @@ Result<LayerPath> normalizeLayerPath(std::string_view entryName)
     return path;
 }
 
-std::expected<OwnedFd, int> LayerRoot::openBeneath(const std::string &relativePath, int flags) const
+std::expected<UniqueFd, int> LayerRoot::openBeneath(const std::string &relativePath, int flags) const
 {
     open_how how{};
     how.flags = static_cast<std::uint64_t>(flags | O_CLOEXEC);
@@ -82,7 +66,7 @@ std::expected<OwnedFd, int> LayerRoot::openBeneath(const std::string &relativePa
     for (int attempt = 0;; ++attempt) {
         const long fd = ::syscall(SYS_openat2, rootFd_, relativePath.c_str(), &how, sizeof how);
         if (fd >= 0)
-            return OwnedFd(static_cast<int>(fd));
+            return UniqueFd(static_cast<int>(fd));
         if (errno == EINTR || (errno == EAGAIN && attempt < 64))
             continue;
         return std::unexpected(errno);
@@ -114,7 +98,7 @@ Error LayerRoot::resolutionError(const std::string &path, int systemErrno)
     }
 }
 
-Result<OwnedFd> LayerRoot::openDirectory(std::span<const std::string> components, bool createMissing) const
+Result<UniqueFd> LayerRoot::openDirectory(std::span<const std::string> components, bool createMissing) const
 {
     const std::string full = joinComponents(components);
     auto opened = openBeneath(full, O_PATH | O_DIRECTORY);
@@ -142,7 +126,7 @@ Result<OwnedFd> LayerRoot::openDirectory(std::span<const std::string> components
                 return failErrno("creating directory " + backquoted(prefix), errno);
             }
             // Implied directories are 0755 whatever the process umask is.
-            OwnedFd created(::openat(current->get(), name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+            UniqueFd created(::openat(current->get(), name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
             if (!created.valid() || ::fchmod(created.get(), 0755) != 0)
                 return failErrno("setting the mode of directory " + backquoted(prefix), errno);
             next = openBeneath(prefix, O_PATH | O_DIRECTORY);
@@ -175,7 +159,7 @@ Status removeTreeAt(int parentFd, const std::string &name, dev_t device)
         return fail(ErrorCode::Conflict, backquoted(name) + " is another file system mounted in the layer; not removing it");
 
     // O_NOFOLLOW | O_DIRECTORY: we descend only into the real directory we just inspected.
-    OwnedFd directoryFd(::openat(parentFd, name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+    UniqueFd directoryFd(::openat(parentFd, name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
     if (!directoryFd.valid())
         return failErrno("opening directory " + backquoted(name), errno);
     std::vector<std::string> children;

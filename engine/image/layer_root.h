@@ -5,6 +5,7 @@
 #pragma once
 
 #include "engine/core/error.h"
+#include "engine/core/unique_fd.h"
 
 #include <span>
 #include <string>
@@ -12,30 +13,6 @@
 #include <vector>
 
 namespace berth::image::layer_detail {
-
-/// Owns one file descriptor and closes it.
-class OwnedFd {
-public:
-    OwnedFd() = default;
-    explicit OwnedFd(int fd) : fd_(fd) {}
-    ~OwnedFd();
-    OwnedFd(OwnedFd &&other) noexcept : fd_(other.release()) {}
-    OwnedFd &operator=(OwnedFd &&other) noexcept;
-    OwnedFd(const OwnedFd &) = delete;
-    OwnedFd &operator=(const OwnedFd &) = delete;
-
-    [[nodiscard]] int get() const { return fd_; }
-    [[nodiscard]] bool valid() const { return fd_ >= 0; }
-    [[nodiscard]] int release()
-    {
-        const int fd = fd_;
-        fd_ = -1;
-        return fd;
-    }
-
-private:
-    int fd_ = -1;
-};
 
 /// A tar entry name made relative to the layer root: leading `/` (Docker and containerd read
 /// names as relative to the root), `.` and empty components are dropped and `..` is applied
@@ -78,11 +55,11 @@ public:
 
     /// Opens the directory at components (the root for none) as O_PATH. With createMissing,
     /// absent directories are made with mode 0755, as Docker does for implied parents.
-    [[nodiscard]] Result<OwnedFd> openDirectory(std::span<const std::string> components, bool createMissing) const;
+    [[nodiscard]] Result<UniqueFd> openDirectory(std::span<const std::string> components, bool createMissing) const;
 
     /// openat2 of relativePath beneath the root with flags (O_CLOEXEC is added). Returns
     /// the raw errno on failure so callers can tell "gone" from "refused".
-    [[nodiscard]] std::expected<OwnedFd, int> openBeneath(const std::string &relativePath, int flags) const;
+    [[nodiscard]] std::expected<UniqueFd, int> openBeneath(const std::string &relativePath, int flags) const;
 
     /// Removes name from parentFd, with everything under it when it is a directory.
     /// Never follows symbolic links and never crosses into another file system.

@@ -1,5 +1,6 @@
 #include "engine/image/layer_unpack.h"
 
+#include "engine/core/unique_fd.h"
 #include "engine/image/archive_io.h"
 
 #include <fcntl.h>
@@ -14,7 +15,6 @@ namespace berth::image {
 
 namespace {
 
-using archive_detail::UniqueFd;
 
 constexpr std::size_t feedChunkBytes = 1 << 20;
 
