@@ -16,6 +16,8 @@ Item {
     property string initialPage: ""
     readonly property alias sidebar: sidebar
     readonly property alias pages: pages
+    readonly property alias imagesPage: imagesPage
+    readonly property alias dropArea: dropArea
     // Read by --screenshot: true once the current panel shows its data or an error.
     property bool currentPageReady: pages.currentItem ? pages.currentItem.ready === true : false
 
@@ -26,7 +28,7 @@ Item {
             plans: [qsTr("Pull an image from a registry, through your registry mirror if you set one."),
                     qsTr("See each image's tags, size and history, and what every layer added."),
                     qsTr("Browse the files of a layer, and remove images you no longer need.")],
-            dockerCommands: ["docker pull", "docker images", "docker history", "docker rmi"],
+            dockerCommands: ["docker pull", "docker images", "docker history", "docker rmi", "docker push", "docker save", "docker load"],
             // Already in the CLI, ahead of this panel.
             commandsNow: [
                 { command: "berth pull IMAGE", what: qsTr("download an image, through your registry mirror if you set one"), panel: "", panelLabel: "" },
@@ -144,7 +146,7 @@ Item {
                     onCurrentIndexChanged: workbench.activateCurrentPage()
 
                     // In sidebar order: the StackLayout shows child N for panel N.
-                    ImagesPage {}
+                    ImagesPage { id: imagesPage }
                     PlaceholderPage { panel: workbench.panels[1]; onOpenPanel: name => workbench.showPanel(name) }
                     PlaceholderPage { panel: workbench.panels[2]; onOpenPanel: name => workbench.showPanel(name) }
                     PlaceholderPage { panel: workbench.panels[3]; onOpenPanel: name => workbench.showPanel(name) }
@@ -173,6 +175,56 @@ Item {
         function onReachableChanged() {
             if (Helper.reachable && pages.currentItem && pages.currentItem.helperReturned)
                 pages.currentItem.helperReturned()
+        }
+    }
+
+    // An image archive dropped anywhere on the window is loaded (`berth load -i PATH`),
+    // with its progress on the Images panel.
+    DropArea {
+        id: dropArea
+        objectName: "archiveDropArea"
+        anchors.fill: parent
+        // The one dropped file, if it is an archive Berth can load; else the drop is refused.
+        property url archiveUrl
+        onEntered: drag => {
+            const usable = drag.hasUrls && drag.urls.length === 1 && imagesPage.isArchiveUrl(drag.urls[0])
+            archiveUrl = usable ? drag.urls[0] : ""
+            drag.accepted = usable
+            if (usable)
+                drag.acceptProposedAction()
+        }
+        onExited: archiveUrl = ""
+        onDropped: drop => {
+            if (archiveUrl.toString().length === 0) {
+                drop.accepted = false
+                return
+            }
+            const url = archiveUrl
+            archiveUrl = ""
+            drop.acceptProposedAction()
+            workbench.showPanel("images")
+            imagesPage.loadArchive(url)
+        }
+
+        Rectangle {
+            objectName: "dropHint"
+            anchors.fill: parent
+            anchors.margins: 8
+            visible: dropArea.containsDrag && dropArea.archiveUrl.toString().length > 0
+            color: Qt.rgba(0.84, 0.93, 0.97, 0.85)
+            border.color: Theme.accent
+            border.width: 3
+            radius: 8
+            Label {
+                anchors.centerIn: parent
+                width: parent.width - 80
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.WordWrap
+                text: qsTr("Drop to load the images in %1").arg(decodeURIComponent(dropArea.archiveUrl.toString().split("/").pop()))
+                font.pointSize: Qt.application.font.pointSize * Theme.headingScale
+                font.weight: Font.DemiBold
+                color: Theme.accentStrong
+            }
         }
     }
 

@@ -32,11 +32,40 @@ QString installFix()
               "by hand: `sudo berth-helper`.");
 }
 
+// Each reconnection gets a new name: a name that was disconnected may still be held by
+// proxies that have not been rebuilt yet, and must not come back as the new connection.
+struct BusName {
+    QString name;
+    int generation = 0;
+};
+
+BusName &busName()
+{
+    static BusName current;
+    return current;
+}
+
+QDBusConnection connectAnew()
+{
+    BusName &current = busName();
+    current.name = QStringLiteral("berth-system-bus-%1").arg(++current.generation);
+    return QDBusConnection::connectToBus(QDBusConnection::SystemBus, current.name);
+}
+
 } // namespace
 
 QDBusConnection systemBus()
 {
-    return QDBusConnection::systemBus();
+    if (busName().name.isEmpty())
+        return connectAnew();
+    return QDBusConnection(busName().name);
+}
+
+QDBusConnection reconnectSystemBus()
+{
+    if (!busName().name.isEmpty())
+        QDBusConnection::disconnectFromBus(busName().name);
+    return connectAnew();
 }
 
 std::unique_ptr<HelperProxy> makeHelperProxy(int timeoutMs)

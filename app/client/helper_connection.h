@@ -16,8 +16,13 @@ namespace berth::client {
 inline constexpr int readTimeoutMs = 25 * 1000;
 inline constexpr int changeTimeoutMs = 5 * 60 * 1000;
 
-/// The system bus (or the one DBUS_SYSTEM_BUS_ADDRESS names).
+/// The system bus (or the one DBUS_SYSTEM_BUS_ADDRESS names), as a named connection of
+/// our own: Qt never retries QDBusConnection::systemBus() once it failed, so a client that
+/// outlives a bus restart must be able to drop this one and connect again.
 [[nodiscard]] QDBusConnection systemBus();
+/// Drops the current connection to the system bus and connects anew (Retry after the bus
+/// died or was not running yet). Proxies made before hold the old connection: make new ones.
+[[nodiscard]] QDBusConnection reconnectSystemBus();
 /// A proxy for io.berth.Helper1 on systemBus().
 [[nodiscard]] std::unique_ptr<HelperProxy> makeHelperProxy(int timeoutMs = readTimeoutMs);
 

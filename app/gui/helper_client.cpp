@@ -20,11 +20,9 @@ HelperClient *HelperClient::create(QQmlEngine *, QJSEngine *)
 }
 
 HelperClient::HelperClient()
-    : proxy_(berth::client::makeHelperProxy()),
-      changeProxy_(berth::client::makeHelperProxy(berth::client::changeTimeoutMs)),
-      ownerWatcher_(QLatin1String(berth::dbusServiceName), berth::client::systemBus())
 {
     statusText_ = tr("Connecting to Berth's helper…");
+    ownerWatcher_.addWatchedService(QLatin1String(berth::dbusServiceName));
     // When the helper exits (idle, crash, upgrade) or comes back, follow it.
     connect(&ownerWatcher_, &QDBusServiceWatcher::serviceUnregistered, this, [this]() {
         setReachable(false, tr("Berth's helper stopped. It starts again by itself on the next action; "
@@ -34,8 +32,17 @@ HelperClient::HelperClient()
         if (!reachable_)
             connectToHelper();
     });
-    connect(proxy_.get(), &HelperProxy::ConfigChanged, this, &HelperClient::configChanged);
+    attachToBus();
     connectToHelper();
+}
+
+void HelperClient::attachToBus()
+{
+    proxy_ = berth::client::makeHelperProxy();
+    changeProxy_ = berth::client::makeHelperProxy(berth::client::changeTimeoutMs);
+    ownerWatcher_.setConnection(berth::client::systemBus());
+    connect(proxy_.get(), &HelperProxy::ConfigChanged, this, &HelperClient::configChanged);
+    connect(proxy_.get(), &HelperProxy::ImagesChanged, this, &HelperClient::imagesChanged);
 }
 
 HelperClient::~HelperClient() = default;
@@ -59,6 +66,12 @@ QString HelperClient::busFailure() const
 
 void HelperClient::connectToHelper()
 {
+    if (!berth::client::systemBus().isConnected()) {
+        // Qt does not reconnect a connection that failed or was closed: make a new one, and
+        // new proxies on it. Models ask proxy() at each call, so they follow.
+        (void)berth::client::reconnectSystemBus();
+        attachToBus();
+    }
     if (const QString failure = busFailure(); !failure.isEmpty()) {
         setReachable(false, failure);
         return;

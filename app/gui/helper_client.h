@@ -40,6 +40,7 @@ public:
     [[nodiscard]] HelperProxy *changeProxy() const { return changeProxy_.get(); }
 
     /// Asks for Version again, and subscribes so the helper stays while the GUI is open.
+    /// When the bus itself is gone, first connects to it anew (Retry after a bus restart).
     Q_INVOKABLE void connectToHelper();
     /// Asks for Info; shows `berth info` in the command strip.
     Q_INVOKABLE void refreshInfo();
@@ -61,11 +62,16 @@ Q_SIGNALS:
     void lastCommandChanged();
     /// The helper said a setting changed (from any client).
     void configChanged(const QString &key, const QString &value);
+    /// The helper said images were added, removed or retagged (from any client).
+    void imagesChanged();
 
 private:
     HelperClient();
     ~HelperClient() override;
     void setReachable(bool reachable, const QString &statusText);
+    /// Proxies and the watcher on the current bus connection, and the helper's signals
+    /// forwarded from it.
+    void attachToBus();
 
     std::unique_ptr<HelperProxy> proxy_;
     std::unique_ptr<HelperProxy> changeProxy_;

@@ -3,8 +3,9 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Berth
 
-// The local images (`berth images`): a sortable list filtered as you type, pull, tag and
-// remove from buttons or a context menu, and a page per image (inspect, history, layers).
+// The local images (`berth images`): a sortable list filtered as you type; pull, load, tag,
+// push, save and remove from buttons, a context menu and keys (Ctrl+S saves, Ctrl+O loads,
+// Delete removes); and a page per image (inspect, history, layers).
 Pane {
     id: page
     objectName: "imagesPage"
@@ -13,6 +14,9 @@ Pane {
     readonly property alias filterModel: filtered
     readonly property alias table: table
     readonly property alias pullDialog: pullDialog
+    readonly property alias pushDialog: pushDialog
+    readonly property alias saveDialog: saveDialog
+    readonly property alias loadDialog: loadDialog
     readonly property alias details: detailsView
     readonly property bool showingDetails: stack.currentIndex === 1
     padding: 0
@@ -40,6 +44,30 @@ Pane {
             removeDialog.openFor(reference)
         }
     }
+    function askPush(reference) {
+        if (reference) {
+            images.clearAction()
+            // An untagged image's reference is its short id: it needs a name to be pushed as.
+            pushDialog.openFor(reference, reference.indexOf(":") < 0)
+        }
+    }
+    function askSave(reference) {
+        if (reference) {
+            images.clearAction()
+            saveDialog.openFor([reference])
+        }
+    }
+    function askLoad() {
+        images.clearAction()
+        loadDialog.choose()
+    }
+    // A file dropped on the window (or chosen elsewhere): load it with progress shown here.
+    function loadArchive(url) {
+        closeImage()
+        images.clearAction()
+        loadDialog.loadFrom(url)
+    }
+    function isArchiveUrl(url) { return loadDialog.job.isArchiveUrl(url) }
     function askTag(reference) {
         if (reference) {
             images.clearAction()
@@ -72,6 +100,14 @@ Pane {
                     Layout.preferredHeight: 28
                 }
                 Button {
+                    objectName: "loadButton"
+                    text: qsTr("Load…")
+                    ToolTip.visible: hovered
+                    ToolTip.delay: 600
+                    ToolTip.text: qsTr("Load images from a .tar archive (Ctrl+O); you can also drop one on the window")
+                    onClicked: page.askLoad()
+                }
+                Button {
                     objectName: "pullButton"
                     text: qsTr("Pull…")
                     highlighted: true
@@ -98,6 +134,21 @@ Pane {
                     text: qsTr("Tag…")
                     enabled: table.currentIndex >= 0 && !images.busy
                     onClicked: page.askTag(page.currentReference())
+                }
+                Button {
+                    objectName: "pushButton"
+                    text: qsTr("Push…")
+                    enabled: table.currentIndex >= 0 && !images.busy
+                    onClicked: page.askPush(page.currentReference())
+                }
+                Button {
+                    objectName: "saveButton"
+                    text: qsTr("Save…")
+                    enabled: table.currentIndex >= 0
+                    ToolTip.visible: hovered
+                    ToolTip.delay: 600
+                    ToolTip.text: qsTr("Save the image to a .tar archive (Ctrl+S)")
+                    onClicked: page.askSave(page.currentReference())
                 }
                 Button {
                     objectName: "removeButton"
@@ -183,12 +234,28 @@ Pane {
         property string reference
         MenuItem { text: qsTr("Open"); onTriggered: page.openImage(contextMenu.reference) }
         MenuItem { objectName: "menuTag"; text: qsTr("Tag…"); onTriggered: page.askTag(contextMenu.reference) }
+        MenuItem { objectName: "menuPush"; text: qsTr("Push…"); onTriggered: page.askPush(contextMenu.reference) }
+        MenuItem { objectName: "menuSave"; text: qsTr("Save to archive…"); onTriggered: page.askSave(contextMenu.reference) }
         MenuItem { objectName: "menuRemove"; text: qsTr("Remove…"); onTriggered: page.askRemove(contextMenu.reference) }
         MenuSeparator {}
         MenuItem { text: qsTr("Copy name"); onTriggered: Clipboard.setText(contextMenu.reference) }
     }
 
+    Shortcut {
+        sequences: [StandardKey.Save]
+        enabled: page.visible && !page.showingDetails && table.currentIndex >= 0
+        onActivated: page.askSave(page.currentReference())
+    }
+    Shortcut {
+        sequences: [StandardKey.Open]
+        enabled: page.visible
+        onActivated: page.askLoad()
+    }
+
     PullDialog { id: pullDialog }
+    PushDialog { id: pushDialog }
+    SaveDialog { id: saveDialog }
+    LoadDialog { id: loadDialog }
     TagDialog { id: tagDialog; model: images }
     RemoveDialog { id: removeDialog; model: images }
 }

@@ -11,7 +11,7 @@ Dialog {
     objectName: "pullDialog"
     readonly property alias job: job
     readonly property alias referenceField: referenceField
-    readonly property alias layerList: layerList
+    readonly property alias layerList: progress.layerList
 
     title: qsTr("Pull an image")
     modal: true
@@ -38,7 +38,7 @@ Dialog {
         id: job
         reference: referenceField.text
         platform: platformField.text
-        onCommandChanged: if (dialog.visible && !running) Helper.showCommand(command)
+        onInputChanged: if (dialog.visible && !running) Helper.showCommand(command)
     }
 
     contentItem: ColumnLayout {
@@ -103,98 +103,13 @@ Dialog {
             }
         }
 
-        // Overall progress, in bytes.
-        RowLayout {
-            Layout.fillWidth: true
-            visible: job.running || job.finished
-            spacing: 10
-            ProgressBar {
-                objectName: "overallProgress"
-                Layout.fillWidth: true
-                from: 0
-                to: 1
-                value: job.fraction
-                indeterminate: job.running && job.layers.count === 0
-            }
-            Label {
-                objectName: "overallBytes"
-                text: job.bytesText
-                color: Theme.mutedText
-            }
-        }
-
-        ListView {
-            id: layerList
-            objectName: "pullLayers"
+        JobProgressView {
+            id: progress
             Layout.fillWidth: true
             Layout.fillHeight: true
-            Layout.minimumHeight: 60
-            clip: true
-            model: job.layers
-            spacing: 2
-            ScrollBar.vertical: ScrollBar {}
-            header: Column {
-                width: layerList.width
-                Repeater {
-                    model: job.messages
-                    Label {
-                        required property string modelData
-                        width: layerList.width
-                        text: modelData
-                        font.family: Theme.monospace
-                        font.pointSize: Qt.application.font.pointSize * Theme.smallScale
-                        elide: Text.ElideMiddle
-                        color: Theme.mutedText
-                    }
-                }
-            }
-            delegate: RowLayout {
-                id: layerRow
-                required property string layerId
-                required property string stage
-                required property string stageText
-                required property double fraction
-                required property string bytesText
-                objectName: "layer-" + layerId
-                width: ListView.view.width
-                spacing: 10
-                Label {
-                    text: layerRow.layerId
-                    font.family: Theme.monospace
-                    Layout.preferredWidth: 120
-                    elide: Text.ElideRight
-                }
-                ProgressBar {
-                    Layout.fillWidth: true
-                    from: 0
-                    to: 1
-                    value: layerRow.fraction
-                }
-                Label {
-                    objectName: "layerStage"
-                    text: layerRow.stageText
-                    Layout.preferredWidth: 130
-                    elide: Text.ElideRight
-                    color: layerRow.stage === "failed" ? Theme.negativeText
-                         : layerRow.stage === "done" || layerRow.stage === "already-exists" ? "#1c7a44" : Theme.text
-                }
-                Label {
-                    text: layerRow.bytesText
-                    Layout.preferredWidth: 130
-                    color: Theme.mutedText
-                    elide: Text.ElideLeft
-                }
-            }
-        }
-
-        Label {
-            objectName: "pullOutcome"
-            Layout.fillWidth: true
-            visible: text.length > 0
-            wrapMode: Text.WordWrap
-            text: job.errorMessage.length > 0 ? job.errorMessage : job.statusText
-            color: job.errorMessage.length > 0 ? Theme.negativeText : "#1c7a44"
-            font.bold: true
+            job: dialog.job
+            listName: "pullLayers"
+            outcomeName: "pullOutcome"
         }
     }
 

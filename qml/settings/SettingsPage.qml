@@ -4,19 +4,28 @@ import QtQuick.Layouts
 import Berth
 
 // The engine's settings (Docker's daemon.json), grouped, each with what it does, edited in
-// place. Saving shows the `berth config set` command that does the same.
+// place; saving shows the `berth config set` command that does the same. Below them, the
+// registries you are logged in to (`berth login` / `berth logout`).
 Pane {
     id: page
     objectName: "settingsPage"
     readonly property bool ready: !configModel.loading && (list.count > 0 || configModel.loadError.length > 0)
     readonly property alias model: configModel
+    // The Logins section (in the list's footer, created with the list).
+    readonly property var logins: list.footerItem ? list.footerItem.section : null
     padding: 0
     background: null
 
-    function activated() { configModel.reload() }
+    function activated() {
+        configModel.reload()
+        if (logins)
+            logins.reload()
+    }
     function helperReturned() {
         if (!configModel.loading && (configModel.loadError.length > 0 || list.count === 0))
             configModel.reload()
+        if (logins && (logins.model.loadError.length > 0 || !logins.model.loaded))
+            logins.reload()
     }
 
     ConfigModel { id: configModel }
@@ -82,6 +91,18 @@ Pane {
             settings: configModel
         }
 
-        footer: Item { height: Theme.margin }
+        footer: Item {
+            readonly property alias section: loginsSection
+            width: list.width
+            implicitHeight: loginsSection.implicitHeight + 2 * Theme.margin
+            height: implicitHeight
+            LoginsSection {
+                id: loginsSection
+                x: Theme.margin
+                y: Theme.margin / 2
+                width: list.width - 2 * Theme.margin
+                Component.onCompleted: reload()
+            }
+        }
     }
 }

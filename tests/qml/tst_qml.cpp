@@ -9,6 +9,16 @@
 
 Q_IMPORT_QML_PLUGIN(BerthPlugin)
 
+namespace {
+
+QString fixtureValue(const QString &relative)
+{
+    QFile file(qEnvironmentVariable("BERTH_TEST_ENV_DIR") + QLatin1Char('/') + relative);
+    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()).trimmed() : QString();
+}
+
+} // namespace
+
 class Setup : public QObject {
     Q_OBJECT
 public Q_SLOTS:
@@ -30,6 +40,12 @@ public Q_SLOTS:
                                      ? QStringLiteral("127.0.0.1:") + QString::fromLatin1(port.readAll()).trimmed()
                                      : QString();
         engine->rootContext()->setContextProperty(QStringLiteral("testRegistry"), registry);
+        // The fixture's TLS registry with htpasswd, and the one login it accepts.
+        const QString tlsPort = fixtureValue(QStringLiteral("tls-registry/port"));
+        engine->rootContext()->setContextProperty(QStringLiteral("testLoginRegistry"),
+                                                  tlsPort.isEmpty() ? QString() : QStringLiteral("127.0.0.1:") + tlsPort);
+        engine->rootContext()->setContextProperty(QStringLiteral("testLoginUser"), fixtureValue(QStringLiteral("secrets/username")));
+        engine->rootContext()->setContextProperty(QStringLiteral("testLoginPassword"), fixtureValue(QStringLiteral("secrets/password")));
     }
 };
 

@@ -37,7 +37,7 @@ QString shortId(const QString &id)
 ImageListModel::ImageListModel(QObject *parent) : QAbstractListModel(parent)
 {
     berth::gui::registerImageDBusTypes();
-    connect(HelperClient::instance()->proxy(), &HelperProxy::ImagesChanged, this, [this]() { reload(false); });
+    connect(HelperClient::instance(), &HelperClient::imagesChanged, this, [this]() { reload(false); });
 }
 
 int ImageListModel::rowCount(const QModelIndex &parent) const
