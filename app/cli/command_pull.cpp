@@ -1,19 +1,11 @@
 // berth pull: a Job on the helper, shown like `docker pull` — one line per layer, redrawn
 // in place on a terminal, plain lines when the output is piped.
 #include "cli.h"
+#include "job_runner.h"
 #include "layer_progress.h"
-
-#include "formatting.h"
-#include "job_follower.h"
 
 #include "engine/core/reference.h"
 
-#include <QCoreApplication>
-#include <QDBusObjectPath>
-#include <QSocketNotifier>
-
-#include <csignal>
-#include <fcntl.h>
 #include <unistd.h>
 
 namespace berth::cli {
@@ -73,78 +65,34 @@ int runPull(const QStringList &arguments)
     if (!isQuiet && !parser.isSet(allTags) && !name.contains(QLatin1Char(':')) && !name.contains(QLatin1Char('@')))
         out() << tr("Using default tag: latest") << '\n';
 
-    berth::client::JobFollower follower;
     LayerProgressPrinter printer(terminal, stateText);
-    int status = Failed;
-    QObject::connect(&follower, &berth::client::JobFollower::progress, &follower,
-                     [&](const QString &id, const QString &state, qulonglong current, qulonglong total) {
-                         if (!isQuiet)
-                             printer.progress(id, state, current, total);
-                     });
-    QObject::connect(&follower, &berth::client::JobFollower::message, &follower, [&](const QString &text) {
-        if (!isQuiet)
-            printer.message(text);
-    });
-    QObject::connect(&follower, &berth::client::JobFollower::finished, &follower,
-                     [&](const QString &errorName, const QString &errorMessage, const QVariantMap &result) {
-                         if (!errorName.isEmpty()) {
-                             reportFailure(berth::client::Failure{berth::client::FailureKind::Other, errorMessage});
-                             status = errorName.endsWith(QLatin1String(".Cancelled")) ? 130 : Failed;
-                         } else {
-                             const QString image = result.value(QStringLiteral("Name")).toString();
-                             if (!isQuiet) {
-                                 if (const QString digest = result.value(QStringLiteral("Digest")).toString(); !digest.isEmpty())
-                                     out() << tr("Digest: %1").arg(digest) << '\n';
-                                 out() << (result.value(QStringLiteral("Changed")).toBool()
-                                               ? tr("Status: Downloaded newer image for %1").arg(image)
-                                               : tr("Status: Image is up to date for %1").arg(image))
-                                       << '\n';
-                             }
-                             out() << (parser.isSet(allTags) ? QString::fromStdString(reference->repository())
-                                                             : QString::fromStdString(reference->string()))
-                                   << '\n';
-                             status = Success;
-                         }
-                         out().flush();
-                         QCoreApplication::quit();
-                     });
-
-    // Ctrl-C cancels the job in the helper, which cleans up, then we report. A handler that
-    // writes to a pipe, not a blocked signal: QtDBus's threads would still take the signal.
-    static int interruptPipe[2] = {-1, -1};
-    if (pipe2(interruptPipe, O_CLOEXEC | O_NONBLOCK) != 0)
-        return reportFailure(berth::client::Failure{berth::client::FailureKind::Other, tr("cannot create a pipe")});
-    struct sigaction action {};
-    action.sa_handler = [](int) {
-        const char byte = 1;
-        (void)!::write(interruptPipe[1], &byte, 1);
-    };
-    sigemptyset(&action.sa_mask);
-    sigaction(SIGINT, &action, nullptr);
-    sigaction(SIGTERM, &action, nullptr);
-    QSocketNotifier notifier(interruptPipe[0], QSocketNotifier::Read);
-    QObject::connect(&notifier, &QSocketNotifier::activated, &follower, [&] {
-        char drained[16];
-        while (::read(interruptPipe[0], drained, sizeof drained) > 0) {
-        }
-        err() << '\n' << tr("Cancelling the pull…") << '\n';
-        err().flush();
-        follower.cancel();
-    });
-
+    JobRunner runner(tr("Cancelling the pull…"));
+    if (!isQuiet)
+        printer.show(runner.follower());
     auto proxy = berth::client::makeHelperProxy(berth::client::changeTimeoutMs);
     QVariantMap options;
     if (parser.isSet(platform))
         options.insert(QStringLiteral("platform"), parser.value(platform));
     if (parser.isSet(allTags))
         options.insert(QStringLiteral("allTags"), true);
-    auto reply = proxy->Pull(name, options);
-    if (!waitFor(reply))
+    const auto outcome = runner.run(proxy->Pull(name, options));
+    if (!outcome)
         return Failed;
-    follower.follow(reply.value().path());
-    if (!follower.isFinished())
-        QCoreApplication::exec();
-    return status;
+    if (!outcome->succeeded())
+        return reportJobFailure(*outcome);
+    const QVariantMap &result = outcome->result;
+    if (!isQuiet) {
+        if (const QString digest = result.value(QStringLiteral("Digest")).toString(); !digest.isEmpty())
+            out() << tr("Digest: %1").arg(digest) << '\n';
+        const QString image = result.value(QStringLiteral("Name")).toString();
+        out() << (result.value(QStringLiteral("Changed")).toBool() ? tr("Status: Downloaded newer image for %1").arg(image)
+                                                                   : tr("Status: Image is up to date for %1").arg(image))
+              << '\n';
+    }
+    out() << (parser.isSet(allTags) ? QString::fromStdString(reference->repository()) : QString::fromStdString(reference->string()))
+          << '\n';
+    out().flush();
+    return Success;
 }
 
 } // namespace berth::cli

@@ -2,20 +2,12 @@
 // Waiting, Pushing with a bar, Pushed, Layer already exists, Mounted from ...), redrawn in
 // place on a terminal, plain lines when the output is piped; then "TAG: digest: ... size: N".
 #include "cli.h"
+#include "job_runner.h"
 #include "layer_progress.h"
-
-#include "formatting.h"
-#include "job_follower.h"
 
 #include "engine/core/reference.h"
 #include "engine/core/settings.h"
 
-#include <QCoreApplication>
-#include <QDBusObjectPath>
-#include <QSocketNotifier>
-
-#include <csignal>
-#include <sys/signalfd.h>
 #include <unistd.h>
 
 namespace berth::cli {
@@ -96,66 +88,26 @@ int runPush(const QStringList &arguments)
     if (!isQuiet && !name.contains(QLatin1Char(':')) && !name.contains(QLatin1Char('@')))
         out() << tr("Using default tag: latest") << '\n';
 
-    berth::client::JobFollower follower;
     LayerProgressPrinter printer(terminal, stateText);
-    int status = Failed;
-    QObject::connect(&follower, &berth::client::JobFollower::progress, &follower,
-                     [&](const QString &id, const QString &state, qulonglong current, qulonglong total) {
-                         if (!isQuiet)
-                             printer.progress(id, state, current, total);
-                     });
-    QObject::connect(&follower, &berth::client::JobFollower::message, &follower, [&](const QString &text) {
-        if (!isQuiet)
-            printer.message(text);
-    });
-    QObject::connect(&follower, &berth::client::JobFollower::finished, &follower,
-                     [&](const QString &errorName, const QString &errorMessage, const QVariantMap &result) {
-                         if (!errorName.isEmpty()) {
-                             reportFailure(berth::client::Failure{berth::client::FailureKind::Other, errorMessage});
-                             status = errorName.endsWith(QLatin1String(".Cancelled")) ? 130 : Failed;
-                         } else {
-                             const QString digest = result.value(QStringLiteral("Digest")).toString();
-                             if (isQuiet)
-                                 out() << QString::fromStdString(reference->familiarString()) << '\n';
-                             else
-                                 out() << tr("%1: digest: %2 size: %3")
-                                              .arg(result.value(QStringLiteral("Tag")).toString(), digest)
-                                              .arg(result.value(QStringLiteral("Size")).toULongLong())
-                                       << '\n';
-                             status = Success;
-                         }
-                         out().flush();
-                         QCoreApplication::quit();
-                     });
-
-    // Ctrl-C cancels the job in the helper, which stops the uploads, then we report.
-    sigset_t interrupt;
-    sigemptyset(&interrupt);
-    sigaddset(&interrupt, SIGINT);
-    sigaddset(&interrupt, SIGTERM);
-    sigprocmask(SIG_BLOCK, &interrupt, nullptr);
-    const int signalFd = signalfd(-1, &interrupt, SFD_CLOEXEC | SFD_NONBLOCK);
-    QSocketNotifier notifier(signalFd, QSocketNotifier::Read);
-    QObject::connect(&notifier, &QSocketNotifier::activated, &follower, [&] {
-        signalfd_siginfo info{};
-        while (read(signalFd, &info, sizeof info) == sizeof info) {
-        }
-        err() << '\n' << tr("Cancelling the push…") << '\n';
-        err().flush();
-        follower.cancel();
-    });
-
+    JobRunner runner(tr("Cancelling the push…"));
+    if (!isQuiet)
+        printer.show(runner.follower());
     auto proxy = berth::client::makeHelperProxy(berth::client::changeTimeoutMs);
-    auto reply = proxy->Push(name, options);
-    if (!waitFor(reply)) {
-        ::close(signalFd);
+    const auto outcome = runner.run(proxy->Push(name, options));
+    if (!outcome)
         return Failed;
-    }
-    follower.follow(reply.value().path());
-    if (!follower.isFinished())
-        QCoreApplication::exec();
-    ::close(signalFd);
-    return status;
+    if (!outcome->succeeded())
+        return reportJobFailure(*outcome);
+    const QVariantMap &result = outcome->result;
+    if (isQuiet)
+        out() << QString::fromStdString(reference->familiarString()) << '\n';
+    else
+        out() << tr("%1: digest: %2 size: %3")
+                     .arg(result.value(QStringLiteral("Tag")).toString(), result.value(QStringLiteral("Digest")).toString())
+                     .arg(result.value(QStringLiteral("Size")).toULongLong())
+              << '\n';
+    out().flush();
+    return Success;
 }
 
 } // namespace berth::cli

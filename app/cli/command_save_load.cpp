@@ -4,23 +4,19 @@
 // standard output; load reads -i FILE, standard input, or an OCI layout directory, which is
 // streamed to the helper as a tar through a pipe.
 #include "cli.h"
+#include "job_runner.h"
 
 #include "formatting.h"
-#include "job_follower.h"
 
-#include <QCoreApplication>
-#include <QDBusObjectPath>
 #include <QDBusUnixFileDescriptor>
 #include <QDir>
 #include <QFileInfo>
 #include <QSaveFile>
-#include <QSocketNotifier>
 
 #include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
-#include <sys/signalfd.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -30,87 +26,6 @@
 namespace berth::cli {
 
 namespace {
-
-// Ctrl-C (and SIGTERM) cancel the job in the helper, which stops and cleans up; the
-// outcome is then reported like any other. The signals are blocked before any thread
-// starts (QtDBus runs one), so that no thread dies of them, and read from a signalfd.
-void blockInterrupts()
-{
-    sigset_t interrupt;
-    sigemptyset(&interrupt);
-    sigaddset(&interrupt, SIGINT);
-    sigaddset(&interrupt, SIGTERM);
-    sigprocmask(SIG_BLOCK, &interrupt, nullptr);
-}
-
-class CancelOnInterrupt {
-public:
-    CancelOnInterrupt(berth::client::JobFollower &follower, QString what) : follower_(follower), what_(std::move(what))
-    {
-        sigset_t interrupt;
-        sigemptyset(&interrupt);
-        sigaddset(&interrupt, SIGINT);
-        sigaddset(&interrupt, SIGTERM);
-        fd_ = signalfd(-1, &interrupt, SFD_CLOEXEC | SFD_NONBLOCK);
-        notifier_.emplace(fd_, QSocketNotifier::Read);
-        QObject::connect(&*notifier_, &QSocketNotifier::activated, &follower, [this] {
-            signalfd_siginfo info{};
-            while (read(fd_, &info, sizeof info) == sizeof info) {
-            }
-            err() << '\n' << what_ << '\n';
-            err().flush();
-            interrupted_ = true;
-            follower_.cancel();
-        });
-    }
-    ~CancelOnInterrupt()
-    {
-        notifier_.reset();
-        if (fd_ >= 0)
-            ::close(fd_);
-    }
-    /// An interrupt that came before the job had a path is passed on now.
-    void jobKnown()
-    {
-        if (interrupted_)
-            follower_.cancel();
-    }
-
-private:
-    berth::client::JobFollower &follower_;
-    QString what_;
-    int fd_ = -1;
-    bool interrupted_ = false;
-    std::optional<QSocketNotifier> notifier_;
-};
-
-struct JobOutcome {
-    QString errorName;
-    QString errorMessage;
-    QVariantMap result;
-};
-
-// Runs the event loop until the followed job finishes.
-JobOutcome waitForJob(berth::client::JobFollower &follower, CancelOnInterrupt &cancel, const QString &path)
-{
-    JobOutcome outcome;
-    QObject::connect(&follower, &berth::client::JobFollower::finished, &follower,
-                     [&](const QString &errorName, const QString &errorMessage, const QVariantMap &result) {
-                         outcome = {errorName, errorMessage, result};
-                         QCoreApplication::quit();
-                     });
-    follower.follow(path);
-    cancel.jobKnown();
-    if (!follower.isFinished())
-        QCoreApplication::exec();
-    return outcome;
-}
-
-int reportJobFailure(const JobOutcome &outcome)
-{
-    reportFailure(berth::client::Failure{berth::client::FailureKind::Other, outcome.errorMessage});
-    return outcome.errorName.endsWith(QLatin1String(".Cancelled")) ? 130 : Failed;
-}
 
 // ---- load's progress on a terminal ---------------------------------------------------------
 
@@ -383,7 +298,6 @@ int runSave(const QStringList &arguments)
                       tr("Save one or more images to a tar archive (streamed to STDOUT by default)"), {output}, 1, 1000};
     if (auto exit = parseOrExplain(parser, arguments, usage))
         return *exit;
-    blockInterrupts();
     const QString path = parser.value(output);
     if (!parser.isSet(output) && isatty(STDOUT_FILENO)) {
         err() << tr("cowardly refusing to save to a terminal. Use the -o flag or redirect") << '\n';
@@ -412,20 +326,13 @@ int runSave(const QStringList &arguments)
         fd = file->handle();
     }
 
-    berth::client::JobFollower follower;
-    CancelOnInterrupt cancel(follower, tr("Cancelling the save…"));
+    JobRunner runner(tr("Cancelling the save…"));
     auto proxy = berth::client::makeHelperProxy(berth::client::changeTimeoutMs);
-    auto reply = proxy->Save(parser.positionalArguments(), QDBusUnixFileDescriptor(fd), {});
-    if (!waitFor(reply)) {
+    const auto outcome = runner.run(proxy->Save(parser.positionalArguments(), QDBusUnixFileDescriptor(fd), {}));
+    if (!outcome || !outcome->succeeded()) {
         if (file)
             file->cancelWriting();
-        return Failed;
-    }
-    const JobOutcome outcome = waitForJob(follower, cancel, reply.value().path());
-    if (!outcome.errorName.isEmpty()) {
-        if (file)
-            file->cancelWriting();
-        return reportJobFailure(outcome);
+        return outcome ? reportJobFailure(*outcome) : Failed;
     }
     if (file && !file->commit()) {
         err() << tr("Error:") << ' ' << tr("cannot write %1: %2").arg(path, file->errorString()) << '\n';
@@ -446,7 +353,6 @@ int runLoad(const QStringList &arguments)
                       {input, quiet}, 0, 0};
     if (auto exit = parseOrExplain(parser, arguments, usage))
         return *exit;
-    blockInterrupts();
     const QString path = parser.value(input);
     if (parser.isSet(input) && path.isEmpty()) {
         err() << tr("-i needs a file name") << '\n';
@@ -492,14 +398,13 @@ int runLoad(const QStringList &arguments)
         return Failed;
 
     const bool showProgress = !parser.isSet(quiet) && isatty(STDOUT_FILENO);
-    berth::client::JobFollower follower;
     LoadPrinter printer;
-    QObject::connect(&follower, &berth::client::JobFollower::progress, &follower,
+    JobRunner runner(tr("Cancelling the load…"));
+    QObject::connect(&runner.follower(), &berth::client::JobFollower::progress, &runner.follower(),
                      [&](const QString &id, const QString &state, qulonglong current, qulonglong total) {
                          if (showProgress)
                              printer.progress(id, state, current, total);
                      });
-    CancelOnInterrupt cancel(follower, tr("Cancelling the load…"));
     auto proxy = berth::client::makeHelperProxy(berth::client::changeTimeoutMs);
     auto reply = proxy->Load(QDBusUnixFileDescriptor(fd), {});
     // The helper has its own copy now; ours would keep a pipe open after the helper is done.
@@ -507,18 +412,18 @@ int runLoad(const QStringList &arguments)
         ::close(ownFd);
     if (directoryTar)
         directoryTar->closeReadEnd();
-    if (!waitFor(reply))
-        return Failed;
-    const JobOutcome outcome = waitForJob(follower, cancel, reply.value().path());
+    const auto outcome = runner.run(reply);
     const std::optional<QString> tarError = directoryTar ? directoryTar->finish() : std::nullopt;
-    if (!outcome.errorName.isEmpty()) {
-        if (tarError && !outcome.errorName.endsWith(QLatin1String(".Cancelled"))) {
+    if (!outcome)
+        return Failed;
+    if (!outcome->succeeded()) {
+        if (tarError && !outcome->cancelled()) {
             reportFailure(berth::client::Failure{berth::client::FailureKind::Other, *tarError});
             return Failed;
         }
-        return reportJobFailure(outcome);
+        return reportJobFailure(*outcome);
     }
-    for (const auto &line : outcome.result.value(QStringLiteral("Lines")).toStringList())
+    for (const auto &line : outcome->result.value(QStringLiteral("Lines")).toStringList())
         out() << line << '\n';
     out().flush();
     return Success;

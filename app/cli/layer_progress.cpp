@@ -54,6 +54,15 @@ void LayerProgressPrinter::message(const QString &text)
     out().flush();
 }
 
+void LayerProgressPrinter::show(berth::client::JobFollower &follower)
+{
+    QObject::connect(&follower, &berth::client::JobFollower::progress, &follower,
+                     [this](const QString &id, const QString &state, qulonglong current, qulonglong total) {
+                         progress(id, state, current, total);
+                     });
+    QObject::connect(&follower, &berth::client::JobFollower::message, &follower, [this](const QString &text) { message(text); });
+}
+
 void LayerProgressPrinter::redraw()
 {
     if (drawn_ > 0)

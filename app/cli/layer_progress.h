@@ -2,6 +2,8 @@
 // in place on a terminal, one plain line per state change when the output is piped.
 #pragma once
 
+#include "job_follower.h"
+
 #include <QString>
 
 #include <functional>
@@ -28,6 +30,8 @@ public:
     void progress(const QString &id, const QString &state, qulonglong current, qulonglong total);
     /// A line above the layers ("Pulling from …"), kept there when the layers are redrawn.
     void message(const QString &text);
+    /// Prints the progress and messages of the job follower follows, for as long as both live.
+    void show(berth::client::JobFollower &follower);
 
 private:
     void redraw();

@@ -3,6 +3,7 @@
 // back with `skopeo copy`, a second push finds every layer there, a push to a sibling
 // repository mounts the layers, and a push under another host name of the same registry
 // (so nothing can be mounted) uploads them in chunks.
+#include "hostile_registry.h"
 #include "test_support.h"
 
 #include <QDir>
@@ -11,7 +12,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
+#include <QProcess>
 #include <QTest>
+
+#include <csignal>
 
 using berth::test::runCli;
 
@@ -193,6 +197,37 @@ private Q_SLOTS:
         const auto chunk = runCli({QStringLiteral("push"), QStringLiteral("--chunk-size"), QStringLiteral("12"), source()});
         QCOMPARE(chunk.exitCode, 2);
         QVERIFY2(chunk.err.contains(QStringLiteral("--chunk-size")), qPrintable(chunk.err));
+    }
+
+    void interruptCancelsAPush()
+    {
+        // A registry that answers the upload's start slowly enough for Ctrl-C to come first:
+        // 16 MiB at 16 KiB every 20 ms would take 20 s, so only a cancel ends it in time.
+        berth::test::HostileRegistry registry;
+        berth::test::HostileRegistry::Route slow{202, "application/octet-stream", std::string(16 << 20, 'x')};
+        slow.chunkDelay = std::chrono::milliseconds(20);
+        slow.headers.push_back("Location: /v2/hostile/push/blobs/uploads/session");
+        registry.set("/v2/hostile/push/blobs/uploads/", slow);
+        QProcess push;
+        push.start(qEnvironmentVariable("BERTH_CLI"),
+                   {QStringLiteral("push"), source(), QString::fromStdString(registry.host()) + QStringLiteral("/hostile/push:1")});
+        QVERIFY(push.waitForStarted());
+        const auto uploadStarted = [&] {
+            for (const auto &request : registry.requests()) {
+                if (request == "POST /v2/hostile/push/blobs/uploads/")
+                    return registry.bodyBytesSent() > 0;
+            }
+            return false;
+        };
+        QVERIFY2(QTest::qWaitFor(uploadStarted, 20000), push.readAllStandardError().constData());
+        ::kill(pid_t(push.processId()), SIGINT);
+        QVERIFY2(push.waitForFinished(10000), "berth push did not end after SIGINT");
+        const QString errors = QString::fromUtf8(push.readAllStandardError());
+        QVERIFY2(push.exitStatus() == QProcess::NormalExit && push.exitCode() == 130,
+                 qPrintable(QString::number(push.exitCode()) + QLatin1Char(' ') + errors));
+        QVERIFY2(errors.contains(QStringLiteral("Cancelling the push")), qPrintable(errors));
+        QVERIFY2(errors.contains(QStringLiteral("cancelled")), qPrintable(errors));
+        QVERIFY(registry.bodyBytesSent() < (16u << 20));
     }
 
     void nobodyMayNotPush()

@@ -4,14 +4,12 @@
 // the test can block on the CLI meanwhile.
 #pragma once
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
+#include "loopback_server.h"
+
 #include <sys/socket.h>
-#include <unistd.h>
 
 #include <atomic>
 #include <chrono>
-#include <cstring>
 #include <map>
 #include <mutex>
 #include <string>
@@ -42,36 +40,12 @@ public:
         std::vector<std::string> headers;
     };
 
-    HostileRegistry()
-    {
-        listener_ = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-        int yes = 1;
-        ::setsockopt(listener_, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-        sockaddr_in address{};
-        address.sin_family = AF_INET;
-        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        ::bind(listener_, reinterpret_cast<sockaddr *>(&address), sizeof address);
-        ::listen(listener_, 64);
-        socklen_t length = sizeof address;
-        ::getsockname(listener_, reinterpret_cast<sockaddr *>(&address), &length);
-        port_ = ntohs(address.sin_port);
-        set("/v2/", Route{200, "application/json", "{}"});
-        acceptor_ = std::thread([this] { acceptLoop(); });
-    }
+    HostileRegistry() { set("/v2/", Route{200, "application/json", "{}"}); }
+    // The handlers use the routes: stop them before the members go.
+    ~HostileRegistry() { server_.stop(); }
 
-    ~HostileRegistry()
-    {
-        stopping_ = true;
-        ::shutdown(listener_, SHUT_RDWR);
-        ::close(listener_);
-        acceptor_.join();
-        std::lock_guard lock(mutex_);
-        for (auto &worker : workers_)
-            worker.join();
-    }
-
-    [[nodiscard]] int port() const { return port_; }
-    [[nodiscard]] std::string host() const { return "127.0.0.1:" + std::to_string(port_); }
+    [[nodiscard]] int port() const { return server_.port(); }
+    [[nodiscard]] std::string host() const { return "127.0.0.1:" + std::to_string(port()); }
 
     void set(const std::string &path, Route route)
     {
@@ -89,32 +63,6 @@ public:
     [[nodiscard]] std::size_t bodyBytesSent() const { return bytesSent_; }
 
 private:
-    void acceptLoop()
-    {
-        while (!stopping_) {
-            const int client = ::accept4(listener_, nullptr, nullptr, SOCK_CLOEXEC);
-            if (client < 0) {
-                if (stopping_)
-                    return;
-                continue;
-            }
-            std::lock_guard lock(mutex_);
-            workers_.emplace_back([this, client] { serve(client); });
-        }
-    }
-
-    static bool sendAll(int fd, const char *data, std::size_t size)
-    {
-        while (size > 0) {
-            const ssize_t sent = ::send(fd, data, size, MSG_NOSIGNAL);
-            if (sent <= 0)
-                return false;
-            data += sent;
-            size -= static_cast<std::size_t>(sent);
-        }
-        return true;
-    }
-
     void serve(int client)
     {
         std::string request;
@@ -122,10 +70,8 @@ private:
         while (request.find("\r\n\r\n") == std::string::npos) {
             const ssize_t got = ::recv(client, buffer, sizeof buffer, 0);
             // A TLS ClientHello (Berth tries https first on loopback) is not HTTP: hang up.
-            if (got <= 0 || (request.empty() && static_cast<unsigned char>(buffer[0]) == 0x16)) {
-                ::close(client);
+            if (got <= 0 || (request.empty() && static_cast<unsigned char>(buffer[0]) == 0x16))
                 return;
-            }
             request.append(buffer, static_cast<std::size_t>(got));
         }
         const std::string line = request.substr(0, request.find("\r\n"));
@@ -171,31 +117,25 @@ private:
         for (const auto &header : route.headers)
             head += header + "\r\n";
         head += "\r\n";
-        if (!sendAll(client, head.data(), head.size()) || method == "HEAD") {
-            ::close(client);
+        if (!LoopbackServer::sendAll(client, head.data(), head.size()) || method == "HEAD")
             return;
-        }
         std::size_t limit = std::min(body.size(), route.closeAfter);
-        for (std::size_t offset = 0; offset < limit && !stopping_; offset += 16384) {
+        for (std::size_t offset = 0; offset < limit && !server_.stopping(); offset += 16384) {
             const std::size_t chunk = std::min<std::size_t>(16384, limit - offset);
-            if (!sendAll(client, body.data() + offset, chunk))
+            if (!LoopbackServer::sendAll(client, body.data() + offset, chunk))
                 break;
             bytesSent_ += chunk;
             if (route.chunkDelay.count() > 0)
                 std::this_thread::sleep_for(route.chunkDelay);
         }
-        ::close(client);
     }
 
-    int listener_ = -1;
-    int port_ = 0;
-    std::atomic<bool> stopping_{false};
     std::atomic<std::size_t> bytesSent_{0};
-    std::thread acceptor_;
     mutable std::mutex mutex_;
-    std::vector<std::thread> workers_;
     std::map<std::string, Route> routes_;
     std::vector<std::string> requests_;
+    // Last: it starts serving once every member it serves from exists.
+    LoopbackServer server_{[this](int client) { serve(client); }};
 };
 
 } // namespace berth::test

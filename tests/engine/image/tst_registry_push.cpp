@@ -7,6 +7,7 @@
 #include "engine/core/digest.h"
 #include "engine/image/registry_client.h"
 #include "hostile_registry.h"
+#include "loopback_server.h"
 
 #include <QFile>
 #include <QTest>
@@ -19,13 +20,11 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include <atomic>
 #include <cctype>
 #include <cstring>
 #include <map>
 #include <mutex>
 #include <random>
-#include <thread>
 
 using namespace berth;
 using namespace berth::image;
@@ -36,30 +35,10 @@ namespace {
 // per request here). The nth request of a method can be cut after some body bytes.
 class CuttingProxy {
 public:
-    explicit CuttingProxy(int upstreamPort) : upstreamPort_(upstreamPort)
-    {
-        listener_ = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-        sockaddr_in address{};
-        address.sin_family = AF_INET;
-        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        ::bind(listener_, reinterpret_cast<sockaddr *>(&address), sizeof address);
-        ::listen(listener_, 64);
-        socklen_t length = sizeof address;
-        ::getsockname(listener_, reinterpret_cast<sockaddr *>(&address), &length);
-        port_ = ntohs(address.sin_port);
-        acceptor_ = std::thread([this] { acceptLoop(); });
-    }
-    ~CuttingProxy()
-    {
-        stopping_ = true;
-        ::shutdown(listener_, SHUT_RDWR);
-        ::close(listener_);
-        acceptor_.join();
-        std::lock_guard lock(mutex_);
-        for (auto &connection : connections_)
-            connection.join();
-    }
-    [[nodiscard]] int port() const { return port_; }
+    explicit CuttingProxy(int upstreamPort) : upstreamPort_(upstreamPort) {}
+    // The handlers use the counts and cuts: stop them before the members go.
+    ~CuttingProxy() { server_.stop(); }
+    [[nodiscard]] int port() const { return server_.port(); }
     void cut(const std::string &method, int nth, std::size_t afterBodyBytes)
     {
         std::lock_guard lock(mutex_);
@@ -72,28 +51,7 @@ public:
     }
 
 private:
-    void acceptLoop()
-    {
-        while (!stopping_) {
-            const int client = ::accept4(listener_, nullptr, nullptr, SOCK_CLOEXEC);
-            if (client < 0)
-                return;
-            std::lock_guard lock(mutex_);
-            connections_.emplace_back([this, client] { serve(client); });
-        }
-    }
-
-    static bool sendAll(int fd, const char *data, std::size_t size)
-    {
-        while (size > 0) {
-            const ssize_t sent = ::send(fd, data, size, MSG_NOSIGNAL);
-            if (sent <= 0)
-                return false;
-            data += sent;
-            size -= static_cast<std::size_t>(sent);
-        }
-        return true;
-    }
+    static constexpr auto sendAll = berth::test::LoopbackServer::sendAll;
 
     void serve(int client)
     {
@@ -103,7 +61,6 @@ private:
         address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
         address.sin_port = htons(static_cast<std::uint16_t>(upstreamPort_));
         if (::connect(upstream, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0) {
-            ::close(client);
             ::close(upstream);
             return;
         }
@@ -142,7 +99,7 @@ private:
                 body += static_cast<std::size_t>(got);
             }
             // Both sides see the connection break in the middle of the body.
-            ::close(client);
+            ::shutdown(client, SHUT_RDWR);
             ::close(upstream);
             return;
         }
@@ -156,19 +113,15 @@ private:
             if (got <= 0 || !sendAll(fds[1 - from].fd, buffer, static_cast<std::size_t>(got)))
                 break;
         }
-        ::close(client);
         ::close(upstream);
     }
 
     int upstreamPort_;
-    int listener_ = -1;
-    int port_ = 0;
-    std::atomic<bool> stopping_ = false;
-    std::thread acceptor_;
     std::mutex mutex_;
-    std::vector<std::thread> connections_;
     std::map<std::string, std::pair<int, std::size_t>> cuts_;
     std::map<std::string, int> counts_;
+    // Last: it starts serving once every member it serves from exists.
+    berth::test::LoopbackServer server_{[this](int client) { serve(client); }};
 };
 
 std::string randomBlob(std::size_t size, unsigned seed)
