@@ -86,8 +86,9 @@ ColumnLayout {
             Label {
                 objectName: "layerStage"
                 text: layerRow.stageText
-                Layout.preferredWidth: 150
-                elide: Text.ElideRight
+                Layout.preferredWidth: 170
+                // "Mounted from REPOSITORY": the end of the name tells repositories apart.
+                elide: Text.ElideMiddle
                 color: layerRow.layerFailed ? Theme.negativeText : layerRow.layerFinished ? "#1c7a44" : Theme.text
             }
             Label {

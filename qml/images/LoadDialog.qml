@@ -47,6 +47,7 @@ Dialog {
         objectName: "loadFileDialog"
         title: qsTr("Load images from an archive")
         fileMode: FileDialog.OpenFile
+        acceptLabel: qsTr("Load")
         nameFilters: [qsTr("Image archives (*.tar *.tar.gz *.tgz *.tar.zst *.tar.xz *.tar.bz2)"), qsTr("All files (*)")]
         onAccepted: dialog.loadFrom(selectedFile)
     }

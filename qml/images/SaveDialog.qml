@@ -54,6 +54,7 @@ Dialog {
         objectName: "saveFileDialog"
         title: qsTr("Save images as")
         fileMode: FileDialog.SaveFile
+        acceptLabel: qsTr("Save")
         defaultSuffix: "tar"
         nameFilters: [qsTr("Image archives (*.tar)"), qsTr("All files (*)")]
         onAccepted: dialog.saveTo(selectedFile)

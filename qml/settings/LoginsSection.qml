@@ -10,7 +10,7 @@ ColumnLayout {
     objectName: "loginsSection"
     readonly property alias model: logins
     readonly property alias loginDialog: loginDialog
-    readonly property alias list: repeater
+    readonly property alias loginRepeater: repeater
     spacing: 8
 
     function reload() { logins.reload() }

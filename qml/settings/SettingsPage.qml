@@ -98,9 +98,11 @@ Pane {
             height: implicitHeight
             LoginsSection {
                 id: loginsSection
-                x: Theme.margin
+                anchors.left: parent.left
+                anchors.right: parent.right
+                anchors.leftMargin: Theme.margin
+                anchors.rightMargin: Theme.margin
                 y: Theme.margin / 2
-                width: list.width - 2 * Theme.margin
                 Component.onCompleted: reload()
             }
         }

@@ -90,6 +90,8 @@ Item {
                 const stage = findChild(list.currentItem, "layerStage").text
                 verify(stage === "Pushed" || stage === "Layer already exists" || stage.startsWith("Mounted from "), stage)
             }
+            // A picture of the dialog for people to look at (resources/screenshots).
+            grabImage(root).save(testEnvDir + "/push-dialog.png")
             mouseClick(findChild(dialog, "pushClose"))
             tryVerify(() => !dialog.visible, 5000)
         }
@@ -124,6 +126,8 @@ Item {
             tryVerify(() => dialog.fileDialog.visible, 5000, "Ctrl+S should open the file dialog")
             verify(dialog.fileDialog.selectedFile.toString().endsWith("/busybox-1.0.tar"), dialog.fileDialog.selectedFile)
             compare(Helper.lastCommand, "berth save -o FILE.tar " + reference)
+            waitForRendering(root)
+            grabImage(root).save(testEnvDir + "/save-file-dialog.png")
             dialog.fileDialog.reject()
             tryVerify(() => !dialog.fileDialog.visible, 5000)
 
@@ -156,6 +160,7 @@ Item {
             verify(load.job.loadedLines.indexOf("Loaded image: " + reference) >= 0, load.job.loadedLines.join("\n"))
             compare(findChild(load, "loadOutcome").text, "Loaded 1 image(s) from gui-save-test.tar")
             tryVerify(() => row(page, reference) !== null, 20000, "the loaded image should be listed")
+            grabImage(root).save(testEnvDir + "/load-dialog.png")
             mouseClick(findChild(load, "loadClose"))
         }
 

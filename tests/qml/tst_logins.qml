@@ -63,6 +63,7 @@ Item {
             verify(findChild(dialog, "loginError").text.indexOf(testLoginPassword) < 0, "the password was shown")
             verify(row() === null)
 
+            grabImage(root).save(testEnvDir + "/login-dialog.png")
             typeText(dialog.passwordField, testLoginPassword)
             keyClick(Qt.Key_Return)
             tryVerify(() => !dialog.visible, 60000, "the login should succeed and close the dialog")
@@ -71,6 +72,8 @@ Item {
             compare(findChild(row(), "loginUser").text, "as " + testLoginUser)
             verify(Helper.lastCommand.indexOf(testLoginPassword) < 0)
             compare(findChild(logins, "loginsAction").text, "Login Succeeded: " + testLoginRegistry)
+            waitForRendering(root)
+            grabImage(root).save(testEnvDir + "/logins.png")
 
             mouseClick(findChild(row(), "logout-" + testLoginRegistry))
             tryVerify(() => row() === null, 20000, "Log out should remove the row")
