@@ -19,7 +19,7 @@ build_packages=(
 # Real peers the tests start themselves (see tests/fixtures/README.md).
 test_packages=(
   docker-registry skopeo busybox-static curl util-linux passwd xvfb xauth imagemagick openssl apache2-utils
-  podman zstd
+  podman zstd procps crun
 )
 
 as_root() {
