@@ -112,10 +112,14 @@ Status applyCapabilities(const CapabilitySets &capabilities)
         return failErrno("clearing ambient capabilities", errno);
     for (int capability : capabilities.ambient) {
         // The kernel refuses an ambient capability that is not both permitted and inheritable.
+        // Specs written by `runc spec` and `crun spec` list ambient ones without inheritable;
+        // runc and crun skip those rather than fail, and so do we.
+        const bool raisable = std::ranges::find(capabilities.permitted, capability) != capabilities.permitted.end() &&
+                              std::ranges::find(capabilities.inheritable, capability) != capabilities.inheritable.end();
+        if (!raisable)
+            continue;
         if (::prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_RAISE, capability, 0, 0) != 0)
-            return failErrno("raising ambient " + capabilityName(capability) +
-                                 " (it must be in the permitted and inheritable sets too)",
-                             errno);
+            return failErrno("raising ambient " + capabilityName(capability), errno);
     }
     return {};
 }

@@ -258,6 +258,22 @@ private slots:
         QVERIFY2(lines.value(3).contains(QStringLiteral("0000000000000000")), qPrintable(result.out));
     }
 
+    void ambientCapabilitiesReachANonRootUser()
+    {
+        json spec = defaultSpec({"/bin/sh", "-c", "grep -E '^Cap(Eff|Amb):' /proc/self/status"});
+        spec["process"]["user"] = {{"uid", 1000}, {"gid", 1000}};
+        // NET_BIND_SERVICE is raisable; AUDIT_WRITE lacks the inheritable bit and is skipped,
+        // as runc and crun skip it for specs written by `runc spec`.
+        spec["process"]["capabilities"]["inheritable"] = {"CAP_NET_BIND_SERVICE"};
+        spec["process"]["capabilities"]["ambient"] = {"CAP_NET_BIND_SERVICE", "CAP_AUDIT_WRITE"};
+        spec["process"]["capabilities"]["effective"] = {"CAP_NET_BIND_SERVICE"};
+        spec["process"]["capabilities"]["permitted"] = {"CAP_NET_BIND_SERVICE", "CAP_AUDIT_WRITE"};
+        auto result = runSpec(spec);
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY2(result.out.contains(QStringLiteral("CapAmb:\t0000000000000400")), qPrintable(result.out + result.err));
+        QVERIFY2(result.out.contains(QStringLiteral("CapEff:\t0000000000000400")), qPrintable(result.out));
+    }
+
     void rlimitAboveHardLimitIsClamped()
     {
         rlimit current{};
