@@ -2,6 +2,7 @@
 // combined with the user's docker-run options, following Docker's rules and defaults.
 #pragma once
 
+#include "engine/container/container_user.h"
 #include "engine/core/error.h"
 
 #include <nlohmann/json.hpp>
@@ -81,20 +82,6 @@ struct RunOptions {
     std::vector<HostMount> volumeMounts;       ///< named volumes, already resolved
     NetworkMode network = NetworkMode::None;
 };
-
-/// The user a container's process runs as, resolved Docker's way.
-struct ResolvedUser {
-    uid_t uid = 0;
-    gid_t gid = 0;
-    std::vector<gid_t> additionalGids;
-    std::string home = "/"; ///< from the passwd entry; "/" without one
-};
-
-/// Resolves `spec` ("", uid, name, uid:gid, name:group, …) against the rootfs's /etc/passwd
-/// and /etc/group, read with openat2(RESOLVE_IN_ROOT) so that no symlink leads outside it.
-/// A numeric uid or gid without an entry is allowed; an unknown name is NotFound. Without
-/// an explicit group, the groups listing the user as a member are its additional groups.
-[[nodiscard]] Result<ResolvedUser> resolveContainerUser(const std::filesystem::path &rootfs, std::string_view spec);
 
 /// Docker's default capabilities, in Docker's order.
 [[nodiscard]] const std::vector<std::string> &dockerDefaultCapabilities();
