@@ -100,18 +100,24 @@ void setLogFile(const std::filesystem::path &path)
     logFile = path;
 }
 
+// With --log, messages go only there: a monitor gives the runtime the container's own
+// stdout and stderr, and the container's log must hold only what the container wrote.
+void report(const std::string &line)
+{
+    if (logFile.empty())
+        std::fprintf(stderr, "%s\n", line.c_str());
+    else
+        writeLog(line);
+}
+
 void reportError(const Error &error)
 {
-    const std::string line = "berth-runtime: " + error.describe();
-    std::fprintf(stderr, "%s\n", line.c_str());
-    writeLog(line);
+    report("berth-runtime: " + error.describe());
 }
 
 void reportWarning(const std::string &warning)
 {
-    const std::string line = "berth-runtime: warning: " + warning;
-    std::fprintf(stderr, "%s\n", line.c_str());
-    writeLog(line);
+    report("berth-runtime: warning: " + warning);
 }
 
 int usageError(const std::string &command, const std::string &message)

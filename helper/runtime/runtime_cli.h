@@ -45,7 +45,7 @@ struct ParsedArguments {
 inline constexpr int exitFailure = 1;
 inline constexpr int exitUsage = 2;
 
-/// Prints "berth-runtime: <message>" on stderr (and to the --log file when given).
+/// Prints "berth-runtime: <message>" on stderr, or only to the --log file when one is given.
 void reportError(const Error &error);
 void reportWarning(const std::string &warning);
 void setLogFile(const std::filesystem::path &path);

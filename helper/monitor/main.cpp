@@ -1,0 +1,310 @@
+// berth-monitor: one small process per container, like conmon. It creates and starts the
+// container through berth-runtime, becomes the parent of its first process (as a child
+// subreaper), writes its stdout and stderr to the container log, and records how it ended
+// (exit code, signal, times, OOM kill) in an exit file. It lives in its own session, so
+// the container keeps running when berth-helper exits or is killed.
+#include "helper/monitor/container_log_writer.h"
+
+#include "engine/core/cgroup_layout.h"
+#include "engine/runtime/cgroups.h"
+#include "engine/runtime/runtime_state.h"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/signalfd.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <charconv>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+using berth::Error;
+using berth::ErrorCode;
+
+struct Options {
+    std::string runtime;
+    std::string runtimeRoot;
+    std::string id;
+    std::string bundle;
+    std::string logPath;
+    std::uint64_t logMaxBytes = 0;
+    unsigned logMaxFiles = 1;
+    std::string exitFile;
+    int readyFd = -1;
+};
+
+[[noreturn]] void usage(const std::string &message)
+{
+    std::fprintf(stderr,
+                 "berth-monitor: %s\nusage: berth-monitor --runtime PATH --runtime-root DIR --id ID --bundle DIR "
+                 "--log FILE --exit-file FILE [--log-max-size BYTES] [--log-max-files N] [--ready-fd N]\n",
+                 message.c_str());
+    ::_exit(2);
+}
+
+template <typename Number>
+Number parseNumber(const std::string &name, const std::string &text)
+{
+    Number value{};
+    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size())
+        usage("--" + name + " needs a number, not `" + text + "`");
+    return value;
+}
+
+Options parseOptions(int argc, char **argv)
+{
+    Options options;
+    for (int index = 1; index < argc; ++index) {
+        std::string name = argv[index];
+        if (!name.starts_with("--") || index + 1 >= argc)
+            usage("unexpected argument `" + name + "`");
+        std::string value = argv[++index];
+        name.erase(0, 2);
+        if (name == "runtime")
+            options.runtime = value;
+        else if (name == "runtime-root")
+            options.runtimeRoot = value;
+        else if (name == "id")
+            options.id = value;
+        else if (name == "bundle")
+            options.bundle = value;
+        else if (name == "log")
+            options.logPath = value;
+        else if (name == "log-max-size")
+            options.logMaxBytes = parseNumber<std::uint64_t>(name, value);
+        else if (name == "log-max-files")
+            options.logMaxFiles = parseNumber<unsigned>(name, value);
+        else if (name == "exit-file")
+            options.exitFile = value;
+        else if (name == "ready-fd")
+            options.readyFd = parseNumber<int>(name, value);
+        else
+            usage("unknown option --" + name);
+    }
+    if (options.runtime.empty() || options.runtimeRoot.empty() || options.id.empty() || options.bundle.empty() ||
+        options.logPath.empty() || options.exitFile.empty())
+        usage("--runtime, --runtime-root, --id, --bundle, --log and --exit-file are required");
+    return options;
+}
+
+// Beside the exit file, in the container's own directory that the helper gives us.
+std::string containerFile(const Options &options, const char *name)
+{
+    const auto slash = options.exitFile.rfind('/');
+    return (slash == std::string::npos ? std::string(".") : options.exitFile.substr(0, slash)) + "/" + name;
+}
+
+std::string runtimeLogPath(const Options &options)
+{
+    return containerFile(options, "runtime.log");
+}
+
+// Runs berth-runtime with the given stdio and waits for it. Returns its exit status.
+int runRuntime(const Options &options, const std::vector<std::string> &arguments, int stdoutFd, int stderrFd)
+{
+    const pid_t pid = ::fork();
+    if (pid < 0)
+        return -1;
+    if (pid == 0) {
+        const int null = ::open("/dev/null", O_RDWR);
+        ::dup2(null, 0);
+        ::dup2(stdoutFd >= 0 ? stdoutFd : null, 1);
+        ::dup2(stderrFd >= 0 ? stderrFd : null, 2);
+        std::vector<std::string> all{options.runtime, "--root", options.runtimeRoot, "--log", runtimeLogPath(options)};
+        all.insert(all.end(), arguments.begin(), arguments.end());
+        std::vector<char *> pointers;
+        for (auto &argument : all)
+            pointers.push_back(argument.data());
+        pointers.push_back(nullptr);
+        ::execv(options.runtime.c_str(), pointers.data());
+        ::_exit(127);
+    }
+    int status = 0;
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    return status;
+}
+
+// The runtime's own complaint, from the log it was told to keep.
+std::string runtimeComplaint(const Options &options)
+{
+    std::ifstream file(runtimeLogPath(options));
+    std::string line;
+    std::string last;
+    while (std::getline(file, line)) {
+        if (!line.empty())
+            last = line;
+    }
+    return last.empty() ? "berth-runtime failed without saying why" : last;
+}
+
+bool writeFileAtomically(const std::string &path, const std::string &text)
+{
+    const std::string temporary = path + ".tmp";
+    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return false;
+    const bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && ::fsync(fd) == 0;
+    ::close(fd);
+    return written && ::rename(temporary.c_str(), path.c_str()) == 0;
+}
+
+void tellReady(int fd, const std::string &message)
+{
+    if (fd < 0)
+        return;
+    (void)!::write(fd, message.data(), message.size());
+    ::close(fd);
+}
+
+[[noreturn]] void failBeforeStart(const Options &options, const std::string &why)
+{
+    const std::string document = "{\"error\":\"" + berth::monitor::jsonEscape(why) + "\",\"finishedAt\":\"" +
+                                 berth::runtime::timestampNow() + "\"}\n";
+    writeFileAtomically(options.exitFile, document);
+    tellReady(options.readyFd, "error " + why + "\n");
+    ::_exit(1);
+}
+
+std::optional<pid_t> readPidFile(const std::string &path)
+{
+    std::ifstream file(path);
+    pid_t pid = 0;
+    if (file >> pid && pid > 0)
+        return pid;
+    return std::nullopt;
+}
+
+bool wasOomKilled(const Options &options)
+{
+    auto state = berth::runtime::readContainerState(options.runtimeRoot, options.id);
+    if (!state)
+        return false;
+    auto cgroup = berth::runtime::openCgroup(berth::detectCgroupLayout(), state->cgroupPath);
+    if (!cgroup)
+        return false;
+    auto stats = (*cgroup)->stats();
+    return stats && stats->oomKillCount.value_or(0) > 0;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    Options options = parseOptions(argc, argv);
+    // Our own session: a signal to the helper's process group or session never reaches us.
+    ::setsid();
+    ::prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
+    ::signal(SIGPIPE, SIG_IGN);
+    ::signal(SIGHUP, SIG_IGN);
+
+    berth::monitor::ContainerLogWriter log(options.logPath, options.logMaxBytes, options.logMaxFiles);
+    if (auto opened = log.open(); !opened)
+        failBeforeStart(options, opened.error().describe());
+
+    int stdoutPipe[2];
+    int stderrPipe[2];
+    if (::pipe2(stdoutPipe, O_CLOEXEC) != 0 || ::pipe2(stderrPipe, O_CLOEXEC) != 0)
+        failBeforeStart(options, std::string("creating the output pipes: ") + std::strerror(errno));
+    // The write ends are inherited by the runtime (as its stdout and stderr) and from it by
+    // the container; dup2 in the child clears close-on-exec on the copies.
+
+    sigset_t childSignals;
+    sigemptyset(&childSignals);
+    sigaddset(&childSignals, SIGCHLD);
+    ::sigprocmask(SIG_BLOCK, &childSignals, nullptr);
+    const int signalFd = ::signalfd(-1, &childSignals, SFD_CLOEXEC | SFD_NONBLOCK);
+
+    const std::string pidFile = containerFile(options, "runtime.pid");
+    const int created = runRuntime(options, {"create", "--bundle", options.bundle, "--pid-file", pidFile, options.id},
+                                   stdoutPipe[1], stderrPipe[1]);
+    ::close(stdoutPipe[1]);
+    ::close(stderrPipe[1]);
+    if (!WIFEXITED(created) || WEXITSTATUS(created) != 0)
+        failBeforeStart(options, runtimeComplaint(options));
+    auto containerPid = readPidFile(pidFile);
+    ::unlink(pidFile.c_str());
+    if (!containerPid)
+        failBeforeStart(options, "berth-runtime created the container but wrote no pid");
+    const std::string startedAt = berth::runtime::timestampNow();
+    const int started = runRuntime(options, {"start", options.id}, -1, -1);
+    if (!WIFEXITED(started) || WEXITSTATUS(started) != 0) {
+        const std::string why = runtimeComplaint(options);
+        runRuntime(options, {"delete", "--force", options.id}, -1, -1);
+        failBeforeStart(options, why);
+    }
+    tellReady(options.readyFd, "ok " + std::to_string(*containerPid) + "\n");
+
+    std::optional<int> containerStatus;
+    bool stdoutOpen = true;
+    bool stderrOpen = true;
+    std::string buffer(65536, '\0');
+    // After the first process ends, output still in the pipes is read; processes that escaped
+    // its pid namespace (there is none with a shared one) may hold them open, so give up after
+    // a second.
+    int drainingRounds = 0;
+    while ((stdoutOpen || stderrOpen) || !containerStatus) {
+        pollfd waiting[3] = {{stdoutOpen ? stdoutPipe[0] : -1, POLLIN, 0},
+                             {stderrOpen ? stderrPipe[0] : -1, POLLIN, 0},
+                             {signalFd, POLLIN, 0}};
+        const int ready = ::poll(waiting, 3, containerStatus ? 100 : -1);
+        if (ready < 0 && errno != EINTR)
+            break;
+        for (int stream = 0; stream < 2; ++stream) {
+            if (!(waiting[stream].revents & (POLLIN | POLLHUP | POLLERR)))
+                continue;
+            const ssize_t got = ::read(waiting[stream].fd, buffer.data(), buffer.size());
+            const char *name = stream == 0 ? "stdout" : "stderr";
+            if (got > 0) {
+                (void)log.append(name, std::string_view(buffer.data(), static_cast<std::size_t>(got)));
+            } else if (got == 0 || errno != EINTR) {
+                (void)log.flush(name);
+                (stream == 0 ? stdoutOpen : stderrOpen) = false;
+            }
+        }
+        if (waiting[2].revents & POLLIN) {
+            signalfd_siginfo info{};
+            while (::read(signalFd, &info, sizeof info) == sizeof info) {
+            }
+            // Reap everything re-parented to us; only the first process's status matters.
+            int status = 0;
+            pid_t done;
+            while ((done = ::waitpid(-1, &status, WNOHANG)) > 0) {
+                if (done == *containerPid)
+                    containerStatus = status;
+            }
+        }
+        if (containerStatus && ready == 0 && ++drainingRounds > 10)
+            break;
+    }
+    (void)log.flush("stdout");
+    (void)log.flush("stderr");
+
+    const int status = containerStatus.value_or(0);
+    const int exitCode = WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status);
+    const bool oomKilled = WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL && wasOomKilled(options);
+    std::ostringstream document;
+    document << "{\"exitCode\":" << exitCode << ",\"signal\":" << (WIFSIGNALED(status) ? WTERMSIG(status) : 0)
+             << ",\"oomKilled\":" << (oomKilled ? "true" : "false") << ",\"startedAt\":\"" << startedAt
+             << "\",\"finishedAt\":\"" << berth::runtime::timestampNow() << "\"}\n";
+    if (!writeFileAtomically(options.exitFile, document.str())) {
+        std::fprintf(stderr, "berth-monitor: writing %s: %s\n", options.exitFile.c_str(), std::strerror(errno));
+        return 1;
+    }
+    // The runtime's record and cgroup go with the process, whether or not the helper is
+    // there to see it; what the helper needs is in the exit file and the log.
+    runRuntime(options, {"delete", "--force", options.id}, -1, -1);
+    return 0;
+}
