@@ -157,6 +157,9 @@ void runContainerInit(const InitContext &context)
             if (::setns(fd, type) != 0)
                 check(context, failErrno("joining the container's namespaces", errno), "starting the process");
         }
+        if (context.rootDirectory >= 0 &&
+            (::fchdir(context.rootDirectory) != 0 || ::chroot(".") != 0 || ::chdir("/") != 0))
+            check(context, failErrno("entering the container's root", errno), "starting the process");
         if (::setsid() < 0 && process.terminal)
             check(context, failErrno("starting a new session", errno), "starting the process");
     }

@@ -36,6 +36,10 @@ struct InitContext {
     /// first, mount last) instead of building a new filesystem view.
     bool joinedExisting = false;
     std::vector<std::pair<int, int>> namespacesToJoin;
+    /// The container's root as its first process sees it (/proc/PID/root): after joining the
+    /// mount namespace, an exec'd process enters it too, which matters where the first process
+    /// was chrooted rather than pivoted.
+    int rootDirectory = -1;
 };
 
 /// Never returns: executes the user's program or exits (1 for setup failures reported on

@@ -489,6 +489,11 @@ Result<int> execInContainer(const ExecOptions &options)
             toJoin.emplace_back(fd, flag);
         }
     }
+    const std::string rootPath = "/proc/" + std::to_string(state->pid) + "/root";
+    const int rootFd = ::open(rootPath.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+    if (rootFd < 0)
+        return failErrno("opening the container's root", errno);
+    UniqueFd containerRoot(rootFd);
     auto cgroup = openCgroup(detectCgroupLayout(), state->cgroupPath);
     if (!cgroup)
         return std::unexpected(cgroup.error());
@@ -510,6 +515,7 @@ Result<int> execInContainer(const ExecOptions &options)
         context.consoleSocket = consoleSocket.valid() ? consoleSocket.get() : -1;
         context.joinedExisting = true;
         context.namespacesToJoin = toJoin;
+        context.rootDirectory = containerRoot.get();
         runContainerInit(context);
     }
     childSocket = UniqueFd();

@@ -417,13 +417,21 @@ Status mountContainerFilesystems(const RuntimeSpec &spec, const CgroupLayout &la
     unsigned long rootPropagation = MS_SLAVE | MS_REC;
     if (spec.linuxConfig.rootfsPropagation == "private" || spec.linuxConfig.rootfsPropagation == "rprivate")
         rootPropagation = MS_PRIVATE | MS_REC;
-    if (auto made = mountCall(nullptr, "/", nullptr, rootPropagation, {}, "isolating the mount table"); !made)
-        return made;
+    // Under a chroot "/" is no mount point (EINVAL); then the root's own bind mount below is
+    // what keeps the container's mounts from reaching the host.
+    const bool rootIsolated = ::mount(nullptr, "/", nullptr, rootPropagation, nullptr) == 0;
+    if (!rootIsolated && errno != EINVAL)
+        return failErrno("isolating the mount table", errno);
     const std::string root = spec.rootPath.string();
     if (auto bound = mountCall(root.c_str(), root, nullptr, MS_BIND | MS_REC, {},
                                "binding the root filesystem " + backquoted(root));
         !bound)
         return bound;
+    if (!rootIsolated) {
+        if (auto made = mountCall(nullptr, root, nullptr, rootPropagation, {}, "isolating the root filesystem's mounts");
+            !made)
+            return made;
+    }
     const int rootFd = ::open(root.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
     if (rootFd < 0)
         return failErrno("opening the root filesystem " + backquoted(root), errno);
@@ -445,8 +453,20 @@ Status enterContainerRoot(const RuntimeSpec &spec)
     if (::chdir(root.c_str()) != 0)
         return failErrno("entering the root filesystem " + backquoted(root), errno);
     // pivot_root(".", ".") stacks the old root under the new one; it is then detached.
-    if (auto pivoted = pivotRoot(".", "."); !pivoted)
-        return pivoted;
+    if (auto pivoted = pivotRoot(".", "."); !pivoted) {
+        // Under a chroot the current root is no mount point and pivot_root refuses (EINVAL).
+        // Then move the root's mount over "/" and chroot into it, as runc --no-pivot does:
+        // the container sees the same tree, but only chroot separates it from the old root.
+        if (pivoted.error().systemErrno() != EINVAL)
+            return pivoted;
+        if (auto moved = mountCall(root.c_str(), "/", nullptr, MS_MOVE, {}, "moving the root filesystem over /"); !moved)
+            return moved;
+        if (::chroot(".") != 0)
+            return failErrno("changing root to the container's root filesystem", errno);
+        if (::chdir("/") != 0)
+            return failErrno("entering the container's root", errno);
+        return {};
+    }
     if (auto isolated = mountCall(nullptr, ".", nullptr, MS_SLAVE | MS_REC, {}, "isolating the old root"); !isolated)
         return isolated;
     if (::umount2(".", MNT_DETACH) != 0)
