@@ -20,25 +20,41 @@ Rectangle {
     border.color: Theme.border
     radius: Theme.radius
 
-    // Column widths: repository takes what is left.
+    // The columns, in order: the header and every row lay out these same cells, one
+    // Repeater each over this list, with the widths from columnWidths (a width of 0 hides
+    // the column in both). "column" is the model's sort key, "text" the row's property.
+    readonly property var columns: [
+        { column: "repository", label: qsTr("Repository"), text: "repository" },
+        { column: "tag", label: qsTr("Tag"), text: "tag" },
+        { column: "imageId", label: qsTr("Image ID"), text: "imageId" },
+        { column: "created", label: qsTr("Created"), text: "createdText" },
+        { column: "size", label: qsTr("Size"), text: "sizeText" }
+    ]
+    // Repository takes what is left; Created goes when the table is narrow.
     readonly property int tagWidth: Math.max(90, width * 0.14)
     readonly property int idWidth: 120
     readonly property int createdWidth: width < 800 ? 0 : 150
     readonly property int sizeWidth: 90
     readonly property int repositoryWidth: Math.max(120, width - 2 - tagWidth - idWidth - createdWidth - sizeWidth - 12)
+    readonly property var columnWidths: [repositoryWidth, tagWidth, idWidth, createdWidth, sizeWidth]
 
     component HeaderCell: Rectangle {
         id: cell
-        property string column
-        property string label
+        required property var modelData
+        required property int index
+        readonly property string column: modelData.column
+        readonly property string label: modelData.label
         readonly property bool sorted: table.model && table.model.sortColumn === column
         objectName: "header-" + column
-        implicitHeight: 32
+        width: table.columnWidths[index]
+        height: 32
+        visible: width > 0
         color: tap.pressed ? Theme.accentSoft : hover.hovered ? Theme.alternateView : "transparent"
         clip: true
         Accessible.role: Accessible.ColumnHeader
         Accessible.name: qsTr("Sort by %1").arg(label)
         Label {
+            objectName: "headerText"
             anchors.fill: parent
             leftPadding: 12
             verticalAlignment: Text.AlignVCenter
@@ -55,15 +71,13 @@ Rectangle {
         anchors.margins: 1
         spacing: 0
 
-        RowLayout {
+        Row {
+            objectName: "imageHeader"
             Layout.fillWidth: true
-            spacing: 0
-            HeaderCell { column: "repository"; label: qsTr("Repository"); Layout.preferredWidth: table.repositoryWidth }
-            HeaderCell { column: "tag"; label: qsTr("Tag"); Layout.preferredWidth: table.tagWidth }
-            HeaderCell { column: "imageId"; label: qsTr("Image ID"); Layout.preferredWidth: table.idWidth }
-            HeaderCell { column: "created"; label: qsTr("Created"); Layout.preferredWidth: table.createdWidth; visible: table.createdWidth > 0 }
-            HeaderCell { column: "size"; label: qsTr("Size"); Layout.preferredWidth: table.sizeWidth }
-            Item { Layout.fillWidth: true }
+            Repeater {
+                model: table.columns
+                HeaderCell {}
+            }
         }
         Rectangle { Layout.fillWidth: true; height: 1; color: Theme.border }
 
@@ -122,43 +136,26 @@ Rectangle {
                     border.width: row.highlighted && list.activeFocus ? 1 : 0
                     border.color: Theme.accent
                 }
-                contentItem: RowLayout {
-                    spacing: 0
-                    Label {
-                        Layout.preferredWidth: table.repositoryWidth
-                        leftPadding: 12
-                        text: row.repository
-                        elide: Text.ElideMiddle
-                        color: row.untagged ? Theme.faintText : Theme.text
+                contentItem: Row {
+                    Repeater {
+                        model: table.columns
+                        Label {
+                            required property var modelData
+                            required property int index
+                            readonly property string column: modelData.column
+                            objectName: "cell-" + column
+                            width: table.columnWidths[index]
+                            height: row.availableHeight
+                            visible: width > 0
+                            leftPadding: 12
+                            verticalAlignment: Text.AlignVCenter
+                            text: row[modelData.text]
+                            elide: column === "repository" ? Text.ElideMiddle : Text.ElideRight
+                            font.family: column === "imageId" ? Theme.monospace : row.font.family
+                            color: (column === "repository" || column === "tag") ? (row.untagged ? Theme.faintText : Theme.text)
+                                   : column === "size" ? Theme.text : Theme.mutedText
+                        }
                     }
-                    Label {
-                        Layout.preferredWidth: table.tagWidth
-                        leftPadding: 12
-                        text: row.tag
-                        elide: Text.ElideRight
-                        color: row.untagged ? Theme.faintText : Theme.text
-                    }
-                    Label {
-                        Layout.preferredWidth: table.idWidth
-                        leftPadding: 12
-                        text: row.imageId
-                        font.family: Theme.monospace
-                        color: Theme.mutedText
-                    }
-                    Label {
-                        visible: table.createdWidth > 0
-                        Layout.preferredWidth: table.createdWidth
-                        leftPadding: 12
-                        text: row.createdText
-                        elide: Text.ElideRight
-                        color: Theme.mutedText
-                    }
-                    Label {
-                        Layout.preferredWidth: table.sizeWidth
-                        leftPadding: 12
-                        text: row.sizeText
-                    }
-                    Item { Layout.fillWidth: true }
                 }
             }
 

@@ -155,5 +155,70 @@ Item {
             mouseClick(findChild(details, "backToImages"))
             verify(!page.showingDetails)
         }
+
+        // Each header sits exactly over its column's cells, Created included, at both a wide
+        // window and one too narrow for the Created column; a header click still sorts.
+        function checkHeadersOverCells(table, expected) {
+            const first = table.list.itemAtIndex(0)
+            verify(first, "the list should have a first row")
+            // Rows place their children when next polished: let both settle first.
+            verify(waitForItemPolished(findChild(table, "imageHeader")), "the header was not laid out")
+            verify(waitForItemPolished(first.contentItem), "the first row was not laid out")
+            let right = 0
+            for (const column of ["repository", "tag", "imageId", "created", "size"]) {
+                const header = findChild(table, "header-" + column)
+                const cell = findChild(first, "cell-" + column)
+                verify(header, "no header for " + column)
+                verify(cell, "no cell for " + column)
+                const shown = expected.indexOf(column) >= 0
+                compare(header.visible, shown, "header " + column + " shown")
+                compare(cell.visible, shown, "cell " + column + " shown")
+                if (!shown)
+                    continue
+                const headerX = header.mapToItem(table, 0, 0).x
+                const cellX = cell.mapToItem(table, 0, 0).x
+                compare(headerX, cellX, "x of the " + column + " header and its cells")
+                compare(header.width, cell.width, "width of the " + column + " header and its cells")
+                verify(header.width > 0, column + " has no width")
+                verify(headerX >= right, column + " overlaps the column before it")
+                right = headerX + header.width
+            }
+            verify(right <= table.width, "the last column ends past the table: " + right + " > " + table.width)
+        }
+
+        function test_5_headersLineUpWithTheirCells() {
+            const page = openImages()
+            const table = page.table
+            tryVerify(() => table.list.count > 0 && table.list.itemAtIndex(0) !== null, 20000,
+                      "pull " + repository + ":1.0 first (test_1)")
+            const labels = ["Repository", "Tag", "Image ID", "Created", "Size"]
+            const columns = ["repository", "tag", "imageId", "created", "size"]
+            for (let i = 0; i < columns.length; ++i)
+                verify(findChild(table, "header-" + columns[i]).label === labels[i], columns[i])
+            verify(table.width >= 800, "the window should leave room for Created: " + table.width)
+            checkHeadersOverCells(table, columns)
+            grabImage(root).save(testEnvDir + "/images-table.png")
+
+            // Narrow: Created goes, header and cells alike, and the rest stays aligned.
+            const oldWidth = root.width
+            root.width = 880
+            tryVerify(() => table.width < 800, 5000)
+            checkHeadersOverCells(table, ["repository", "tag", "imageId", "size"])
+            root.width = oldWidth
+            tryVerify(() => table.width >= 800, 5000)
+            checkHeadersOverCells(table, columns)
+
+            // A header click sorts by its column; a second click reverses.
+            const size = findChild(table, "header-size")
+            mouseClick(size)
+            compare(table.model.sortColumn, "size")
+            const ascending = table.model.ascending
+            mouseClick(size)
+            compare(table.model.sortColumn, "size")
+            compare(table.model.ascending, !ascending)
+            verify(findChild(size, "headerText").text.indexOf(ascending ? "▼" : "▲") > 0)
+            mouseClick(findChild(table, "header-repository"))
+            compare(table.model.sortColumn, "repository")
+        }
     }
 }
