@@ -234,6 +234,13 @@
     </message>
 </context>
 <context>
+    <name>ImageJob</name>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImageListModel</name>
     <message>
         <source>Type an image name, for example busybox or registry.example.com/team/app:1.0.</source>
@@ -329,6 +336,113 @@
         <source>Copy name</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Load…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load images from a .tar archive (Ctrl+O); you can also drop one on the window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Push…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the image to a .tar archive (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save to archive…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JobItemModel</name>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verifying Checksum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extracting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pull complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pushing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pushed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer already exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mounted from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verifying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archive read</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LayerExplorer</name>
@@ -378,6 +492,168 @@
     </message>
     <message>
         <source>This layer changes no file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LoadDialog</name>
+    <message>
+        <source>Load images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load images from an archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image archives (*.tar *.tar.gz *.tgz *.tar.zst *.tar.xz *.tar.bz2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archives written by berth save, docker save or podman save, and OCI archives. Layers this computer already has are not stored twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load another…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LoadJob</name>
+    <message>
+        <source>Choose an image archive to load.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a folder. Load an OCI layout folder from a terminal: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load cancelled; no image was added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Loaded %n image(s) from %1</source>
+        <translation>
+            <numerusform>Loaded %n image from %1</numerusform>
+            <numerusform>Loaded %n images from %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Log in to a registry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Berth checks the login with the registry, then keeps it for your user only; pulls and pushes to that registry use it. Leave the registry empty for Docker Hub.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>registry.example.com or 127.0.0.1:5000 (empty: Docker Hub)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>password or access token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the login with the registry…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LoginModel</name>
+    <message>
+        <source>Type the username and the password (or access token) the registry gave you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Login Succeeded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removing login credentials for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not logged in to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LoginsSection</name>
+    <message>
+        <source>Registry logins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pulls and pushes use these logins for their registry. They are kept by Berth&apos;s helper for your user only, readable only by root.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are not logged in to any registry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log out</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -564,10 +840,6 @@
 <context>
     <name>PullJob</name>
     <message>
-        <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Using default tag: latest</source>
         <translation type="unfinished"></translation>
     </message>
@@ -589,33 +861,56 @@
     </message>
 </context>
 <context>
-    <name>PullLayerModel</name>
+    <name>PushDialog</name>
     <message>
-        <source>Waiting</source>
+        <source>Push %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Downloading</source>
+        <source>The name says where the image goes: registry.example.com/team/app:1.0 goes to registry.example.com; a name without a registry goes to Docker Hub. Log in to the registry first in Settings if it asks for a password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Verifying Checksum</source>
+        <source>Push as</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Extracting</source>
+        <source>Push again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Pull complete</source>
+        <source>Push</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Already exists</source>
+        <source>Cancelling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Failed</source>
+        <source>Cancel push</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PushJob</name>
+    <message>
+        <source>A push needs a name and tag, not a digest: write the target as NAME[:TAG].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Push cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: digest: %2 size: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pushed %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -640,6 +935,86 @@
     <message>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SaveDialog</name>
+    <message>
+        <source>Save %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save images as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image archives (*.tar)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive holds the images&apos; layers and settings, as docker save writes it: load it on another computer with Berth, docker load or podman load.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SaveJob</name>
+    <message>
+        <source>Choose at least one image to save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the file to save the images to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a folder; choose a file name inside it, e.g. %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2. Choose a folder you may write to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save cancelled; %1 was not written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n image(s) to %1</source>
+        <translation>
+            <numerusform>Saved %n image to %1</numerusform>
+            <numerusform>Saved %n images to %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layer(s), %1 written</source>
+        <translation>
+            <numerusform>%n layer, %1 written</numerusform>
+            <numerusform>%n layers, %1 written</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1082,6 +1457,10 @@
     </message>
     <message>
         <source>an image&apos;s configuration and layers, as JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop to load the images in %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1740,10 +2119,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>cannot create a pipe</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Manage the engine&apos;s settings (registry mirrors, subnets, logs)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1791,6 +2166,46 @@
         <source>berth: &apos;%1&apos; is not a berth command.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Show the files each layer of an image adds, changes and deletes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run &apos;berth image COMMAND --help&apos; for more information on a command.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(opaque directory: hides everything lower layers had in it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only layer N, counted from 1 at the base as the layer explorer shows them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output format: &quot;json&quot; (one object per change), or empty for docker diff&apos;s lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the files each layer of an image adds (A), changes (C) and deletes (D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--layer takes a layer number from 1 (the base layer) upwards, got &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has %2 layer(s), numbered 1 (the base) to %2; there is no layer %3. Run `berth image diff %1` to see them all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer %1 changes more than %2 paths; only the first %2 are listed.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>berth::cli::DirectoryTar</name>
@@ -1820,6 +2235,13 @@
     </message>
     <message>
         <source>%1 is neither a file nor a directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>berth::cli::JobRunner</name>
+    <message>
+        <source>Warning: cannot watch for Ctrl-C (%1); interrupting will not cancel the job in the helper.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -234,6 +234,13 @@
     </message>
 </context>
 <context>
+    <name>ImageJob</name>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+</context>
+<context>
     <name>ImageListModel</name>
     <message>
         <source>Type an image name, for example busybox or registry.example.com/team/app:1.0.</source>
@@ -329,6 +336,113 @@
         <source>Copy name</source>
         <translation>复制名称</translation>
     </message>
+    <message>
+        <source>Load…</source>
+        <translation>载入…</translation>
+    </message>
+    <message>
+        <source>Load images from a .tar archive (Ctrl+O); you can also drop one on the window</source>
+        <translation>从 .tar 归档文件载入镜像（Ctrl+O）；也可以把归档文件拖放到窗口上</translation>
+    </message>
+    <message>
+        <source>Push…</source>
+        <translation>推送…</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>Save the image to a .tar archive (Ctrl+S)</source>
+        <translation>把镜像保存为 .tar 归档文件（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>Save to archive…</source>
+        <translation>保存为归档文件…</translation>
+    </message>
+</context>
+<context>
+    <name>JobItemModel</name>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>Downloading</source>
+        <translation>下载中</translation>
+    </message>
+    <message>
+        <source>Verifying Checksum</source>
+        <translation>校验中</translation>
+    </message>
+    <message>
+        <source>Extracting</source>
+        <translation>解压中</translation>
+    </message>
+    <message>
+        <source>Pull complete</source>
+        <translation>拉取完成</translation>
+    </message>
+    <message>
+        <source>Already exists</source>
+        <translation>已存在</translation>
+    </message>
+    <message>
+        <source>Preparing</source>
+        <translation>准备中</translation>
+    </message>
+    <message>
+        <source>Pushing</source>
+        <translation>推送中</translation>
+    </message>
+    <message>
+        <source>Pushed</source>
+        <translation>推送完成</translation>
+    </message>
+    <message>
+        <source>Layer already exists</source>
+        <translation>镜像层已存在</translation>
+    </message>
+    <message>
+        <source>Mounted from %1</source>
+        <translation>已从 %1 挂载</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>读取中</translation>
+    </message>
+    <message>
+        <source>Writing</source>
+        <translation>写入中</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>写入完成</translation>
+    </message>
+    <message>
+        <source>Reading archive</source>
+        <translation>正在读取归档</translation>
+    </message>
+    <message>
+        <source>Verifying</source>
+        <translation>校验中</translation>
+    </message>
+    <message>
+        <source>Loading layer</source>
+        <translation>正在载入镜像层</translation>
+    </message>
+    <message>
+        <source>Loaded</source>
+        <translation>载入完成</translation>
+    </message>
+    <message>
+        <source>Archive read</source>
+        <translation>归档读取完成</translation>
+    </message>
 </context>
 <context>
     <name>LayerExplorer</name>
@@ -379,6 +493,167 @@
     <message>
         <source>This layer changes no file.</source>
         <translation>这一层没有改动任何文件。</translation>
+    </message>
+</context>
+<context>
+    <name>LoadDialog</name>
+    <message>
+        <source>Load images</source>
+        <translation>载入镜像</translation>
+    </message>
+    <message>
+        <source>Load images from an archive</source>
+        <translation>从归档文件载入镜像</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>载入</translation>
+    </message>
+    <message>
+        <source>Image archives (*.tar *.tar.gz *.tgz *.tar.zst *.tar.xz *.tar.bz2)</source>
+        <translation>镜像归档文件 (*.tar *.tar.gz *.tgz *.tar.zst *.tar.xz *.tar.bz2)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Archives written by berth save, docker save or podman save, and OCI archives. Layers this computer already has are not stored twice.</source>
+        <translation>可以载入 berth save、docker save 或 podman save 生成的归档文件，以及 OCI 归档。这台计算机上已有的镜像层不会重复存储。</translation>
+    </message>
+    <message>
+        <source>Load another…</source>
+        <translation>再载入一个…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Cancel load</source>
+        <translation>取消载入</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>LoadJob</name>
+    <message>
+        <source>Choose an image archive to load.</source>
+        <translation>请选择要载入的镜像归档文件。</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 不存在。</translation>
+    </message>
+    <message>
+        <source>%1 is a folder. Load an OCI layout folder from a terminal: %2</source>
+        <translation>%1 是一个文件夹。OCI layout 文件夹请在终端中载入：%2</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Load cancelled; no image was added</source>
+        <translation>载入已取消；没有添加任何镜像</translation>
+    </message>
+    <message numerus="yes">
+        <source>Loaded %n image(s) from %1</source>
+        <translation>
+            <numerusform>已从 %1 载入 %n 个镜像</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Log in to a registry</source>
+        <translation>登录镜像仓库</translation>
+    </message>
+    <message>
+        <source>Berth checks the login with the registry, then keeps it for your user only; pulls and pushes to that registry use it. Leave the registry empty for Docker Hub.</source>
+        <translation>Berth 会先向镜像仓库验证登录信息，然后只为你这个用户保存；之后对该镜像仓库的拉取和推送都会使用它。镜像仓库留空表示 Docker Hub。</translation>
+    </message>
+    <message>
+        <source>Registry</source>
+        <translation>镜像仓库</translation>
+    </message>
+    <message>
+        <source>registry.example.com or 127.0.0.1:5000 (empty: Docker Hub)</source>
+        <translation>registry.example.com 或 127.0.0.1:5000（留空：Docker Hub）</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>password or access token</source>
+        <translation>密码或访问令牌</translation>
+    </message>
+    <message>
+        <source>Checking the login with the registry…</source>
+        <translation>正在向镜像仓库验证登录信息…</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>LoginModel</name>
+    <message>
+        <source>Type the username and the password (or access token) the registry gave you.</source>
+        <translation>请输入镜像仓库提供给你的用户名和密码（或访问令牌）。</translation>
+    </message>
+    <message>
+        <source>Login Succeeded: %1</source>
+        <translation>登录成功：%1</translation>
+    </message>
+    <message>
+        <source>Removing login credentials for %1</source>
+        <translation>正在删除 %1 的登录凭据</translation>
+    </message>
+    <message>
+        <source>Not logged in to %1</source>
+        <translation>尚未登录 %1</translation>
+    </message>
+</context>
+<context>
+    <name>LoginsSection</name>
+    <message>
+        <source>Registry logins</source>
+        <translation>镜像仓库登录</translation>
+    </message>
+    <message>
+        <source>Log in…</source>
+        <translation>登录…</translation>
+    </message>
+    <message>
+        <source>Pulls and pushes use these logins for their registry. They are kept by Berth&apos;s helper for your user only, readable only by root.</source>
+        <translation>拉取和推送时会使用对应镜像仓库的登录信息。这些登录信息由 Berth 的辅助进程只为你这个用户保存，只有 root 能读取。</translation>
+    </message>
+    <message>
+        <source>You are not logged in to any registry.</source>
+        <translation>你还没有登录任何镜像仓库。</translation>
+    </message>
+    <message>
+        <source>as %1</source>
+        <translation>用户：%1</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>退出登录</translation>
     </message>
 </context>
 <context>
@@ -564,10 +839,6 @@
 <context>
     <name>PullJob</name>
     <message>
-        <source>%1 of %2</source>
-        <translation>%1 / %2</translation>
-    </message>
-    <message>
         <source>Using default tag: latest</source>
         <translation>使用默认标签：latest</translation>
     </message>
@@ -589,34 +860,57 @@
     </message>
 </context>
 <context>
-    <name>PullLayerModel</name>
+    <name>PushDialog</name>
     <message>
-        <source>Waiting</source>
-        <translation>等待中</translation>
+        <source>Push %1</source>
+        <translation>推送 %1</translation>
     </message>
     <message>
-        <source>Downloading</source>
-        <translation>下载中</translation>
+        <source>The name says where the image goes: registry.example.com/team/app:1.0 goes to registry.example.com; a name without a registry goes to Docker Hub. Log in to the registry first in Settings if it asks for a password.</source>
+        <translation>名称决定了镜像推送到哪里：registry.example.com/team/app:1.0 会推送到 registry.example.com；不带镜像仓库的名称会推送到 Docker Hub。如果镜像仓库要求密码，请先在“设置”中登录。</translation>
     </message>
     <message>
-        <source>Verifying Checksum</source>
-        <translation>校验中</translation>
+        <source>Push as</source>
+        <translation>推送为</translation>
     </message>
     <message>
-        <source>Extracting</source>
-        <translation>解压中</translation>
+        <source>Push again</source>
+        <translation>再次推送</translation>
     </message>
     <message>
-        <source>Pull complete</source>
-        <translation>拉取完成</translation>
+        <source>Push</source>
+        <translation>推送</translation>
     </message>
     <message>
-        <source>Already exists</source>
-        <translation>已存在</translation>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
     </message>
     <message>
-        <source>Failed</source>
-        <translation>失败</translation>
+        <source>Cancel push</source>
+        <translation>取消推送</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>PushJob</name>
+    <message>
+        <source>A push needs a name and tag, not a digest: write the target as NAME[:TAG].</source>
+        <translation>推送需要名称和标签，而不是摘要 (digest)：请把目标写成 NAME[:TAG]。</translation>
+    </message>
+    <message>
+        <source>Push cancelled</source>
+        <translation>推送已取消</translation>
+    </message>
+    <message>
+        <source>%1: digest: %2 size: %3</source>
+        <translation>%1：摘要 (digest)：%2 大小：%3</translation>
+    </message>
+    <message>
+        <source>Pushed %1</source>
+        <translation>已推送 %1</translation>
     </message>
 </context>
 <context>
@@ -640,6 +934,84 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>SaveDialog</name>
+    <message>
+        <source>Save %1</source>
+        <translation>保存 %1</translation>
+    </message>
+    <message>
+        <source>Save images as</source>
+        <translation>将镜像保存为</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Image archives (*.tar)</source>
+        <translation>镜像归档文件 (*.tar)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The archive holds the images&apos; layers and settings, as docker save writes it: load it on another computer with Berth, docker load or podman load.</source>
+        <translation>归档文件包含镜像的镜像层和设置，格式与 docker save 生成的相同：可以在另一台计算机上用 Berth、docker load 或 podman load 载入。</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Cancel save</source>
+        <translation>取消保存</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>SaveJob</name>
+    <message>
+        <source>Choose at least one image to save.</source>
+        <translation>请至少选择一个要保存的镜像。</translation>
+    </message>
+    <message>
+        <source>Choose the file to save the images to.</source>
+        <translation>请选择用来保存镜像的文件。</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; choose a file name inside it, e.g. %2.</source>
+        <translation>%1 是一个文件夹；请在其中选择一个文件名，例如 %2。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2. Choose a folder you may write to.</source>
+        <translation>无法写入 %1：%2。请选择一个你有写入权限的文件夹。</translation>
+    </message>
+    <message>
+        <source>Save cancelled; %1 was not written</source>
+        <translation>保存已取消；没有写入 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n image(s) to %1</source>
+        <translation>
+            <numerusform>已把 %n 个镜像保存到 %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layer(s), %1 written</source>
+        <translation>
+            <numerusform>%n 个镜像层，已写入 %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1082,6 +1454,10 @@
     <message>
         <source>an image&apos;s configuration and layers, as JSON</source>
         <translation>以 JSON 显示镜像的配置和镜像层</translation>
+    </message>
+    <message>
+        <source>Drop to load the images in %1</source>
+        <translation>松开鼠标即可载入 %1 中的镜像</translation>
     </message>
 </context>
 <context>
@@ -1739,10 +2115,6 @@
         <translation>正在取消载入…</translation>
     </message>
     <message>
-        <source>cannot create a pipe</source>
-        <translation>无法创建管道</translation>
-    </message>
-    <message>
         <source>Manage the engine&apos;s settings (registry mirrors, subnets, logs)</source>
         <translation>管理引擎设置（镜像加速器、子网、日志）</translation>
     </message>
@@ -1790,6 +2162,46 @@
         <source>berth: &apos;%1&apos; is not a berth command.</source>
         <translation>berth：&apos;%1&apos; 不是 berth 命令。</translation>
     </message>
+    <message>
+        <source>Show the files each layer of an image adds, changes and deletes</source>
+        <translation>显示镜像每一层新增、修改和删除的文件</translation>
+    </message>
+    <message>
+        <source>Run &apos;berth image COMMAND --help&apos; for more information on a command.</source>
+        <translation>运行 &apos;berth image COMMAND --help&apos; 查看某个命令的详细说明。</translation>
+    </message>
+    <message>
+        <source>Layer %1 of %2</source>
+        <translation>第 %1 层（共 %2 层）</translation>
+    </message>
+    <message>
+        <source>(opaque directory: hides everything lower layers had in it)</source>
+        <translation>（不透明目录：遮住下层镜像层中该目录里的全部内容）</translation>
+    </message>
+    <message>
+        <source>Show only layer N, counted from 1 at the base as the layer explorer shows them</source>
+        <translation>只显示第 N 层；与镜像层浏览器一样，从最底层开始按 1 计数</translation>
+    </message>
+    <message>
+        <source>Output format: &quot;json&quot; (one object per change), or empty for docker diff&apos;s lines</source>
+        <translation>输出格式：&quot;json&quot;（每个改动一个对象），留空则输出与 docker diff 相同的行</translation>
+    </message>
+    <message>
+        <source>Show the files each layer of an image adds (A), changes (C) and deletes (D)</source>
+        <translation>显示镜像每一层新增 (A)、修改 (C) 和删除 (D) 的文件</translation>
+    </message>
+    <message>
+        <source>--layer takes a layer number from 1 (the base layer) upwards, got &quot;%1&quot;</source>
+        <translation>--layer 需要从 1（最底层）开始的层号，实际给了“%1”</translation>
+    </message>
+    <message>
+        <source>%1 has %2 layer(s), numbered 1 (the base) to %2; there is no layer %3. Run `berth image diff %1` to see them all.</source>
+        <translation>%1 有 %2 个镜像层，编号从 1（最底层）到 %2；没有第 %3 层。运行 `berth image diff %1` 查看全部镜像层。</translation>
+    </message>
+    <message>
+        <source>Layer %1 changes more than %2 paths; only the first %2 are listed.</source>
+        <translation>第 %1 层改动了超过 %2 个路径；只列出前 %2 个。</translation>
+    </message>
 </context>
 <context>
     <name>berth::cli::DirectoryTar</name>
@@ -1820,6 +2232,13 @@
     <message>
         <source>%1 is neither a file nor a directory</source>
         <translation>%1 既不是文件也不是目录</translation>
+    </message>
+</context>
+<context>
+    <name>berth::cli::JobRunner</name>
+    <message>
+        <source>Warning: cannot watch for Ctrl-C (%1); interrupting will not cancel the job in the helper.</source>
+        <translation>警告：无法监听 Ctrl-C（%1）；中断不会取消辅助进程中的任务。</translation>
     </message>
 </context>
 <context>
