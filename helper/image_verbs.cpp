@@ -539,7 +539,9 @@ QList<QVariantMap> HelperService::ImageLayerChanges(const QString &name, uint la
             struct stat info {};
             if (lstat(it->path().c_str(), &info) != 0)
                 continue;
-            const auto relative = std::filesystem::relative(it->path(), top);
+            // Lexical, never resolving: a link is listed under its own path, and resolving an
+            // absolute link would walk the helper's (the host's) files.
+            const auto relative = it->path().lexically_relative(top);
             QString change;
             if (isWhiteout(info))
                 change = QStringLiteral("deleted");
