@@ -93,6 +93,7 @@ ColumnLayout {
         TabButton { objectName: "layersTab"; text: qsTr("Layers"); width: implicitWidth + 16 }
         TabButton { text: qsTr("Raw JSON"); width: implicitWidth + 16 }
         onCurrentIndexChanged: {
+            layerExplorer.shown = false
             if (currentIndex === 0 || currentIndex === 3)
                 Helper.showCommand(imageDetails.name.length > 0 ? "berth image inspect " + imageDetails.name : "")
             else if (currentIndex === 1)

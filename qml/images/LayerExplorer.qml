@@ -16,8 +16,16 @@ SplitView {
     readonly property alias layerList: layerList
     readonly property alias tree: tree
     readonly property var layers: history ? history.layers : []
+    // True while this tab is the one shown: only then does choosing a layer change the
+    // command strip (the explorer also picks a layer while another tab is open).
+    property bool shown: false
 
+    function showLayerCommand() {
+        if (shown && changes.layer >= 0)
+            Helper.showCommand("berth image diff " + imageName + " --layer " + (changes.layer + 1))
+    }
     function reset() {
+        shown = false
         layerList.currentIndex = -1
         changes.layer = -1
         changes.filterText = ""
@@ -25,9 +33,11 @@ SplitView {
         changes.reload()
     }
     function activate() {
+        shown = true
         Helper.showCommand("berth history " + imageName)
         if (layerList.currentIndex < 0 && layers.length > 0)
             selectLayer(0)
+        showLayerCommand()
         // The arrow keys walk the stack as soon as the tab is open.
         layerList.forceActiveFocus()
     }
@@ -38,6 +48,8 @@ SplitView {
         changes.name = imageName
         changes.layer = layers[index].layer
         changes.reload()
+        // The same list from the command line, numbered from 1 at the base as shown here.
+        showLayerCommand()
     }
     onLayersChanged: if (visible && layerList.currentIndex < 0 && layers.length > 0) selectLayer(0)
 

@@ -133,6 +133,7 @@ Item {
             keyClick(Qt.Key_Down)
             keyClick(Qt.Key_Down)
             compare(explorer.changes.layer, 2)
+            compare(Helper.lastCommand, "berth image diff " + reference + " --layer 3")
             tryVerify(() => !explorer.changes.loading && explorer.tree.count > 0, 20000)
             compare(findChild(explorer, "layerHeading").text, "Changes of layer 3")
 
