@@ -60,6 +60,33 @@ constexpr std::array<const char *, Store::schemaVersion> migrations{
                                  created_at INTEGER NOT NULL);
         CREATE TABLE volumes (name TEXT PRIMARY KEY NOT NULL, created_at INTEGER NOT NULL);
     )sql",
+    // 1 -> 2: what a container was created with (Docker's Config/HostConfig names, as JSON)
+    // and its state; volumes' driver, labels and whether they are anonymous; which
+    // volumes each container mounts where.
+    R"sql(
+        ALTER TABLE containers ADD COLUMN image_name TEXT NOT NULL DEFAULT '';
+        ALTER TABLE containers ADD COLUMN config TEXT NOT NULL DEFAULT '{}';
+        ALTER TABLE containers ADD COLUMN status TEXT NOT NULL DEFAULT 'created';
+        ALTER TABLE containers ADD COLUMN monitor_pid INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE containers ADD COLUMN pid INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE containers ADD COLUMN exit_code INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE containers ADD COLUMN oom_killed INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE containers ADD COLUMN started_at TEXT NOT NULL DEFAULT '';
+        ALTER TABLE containers ADD COLUMN finished_at TEXT NOT NULL DEFAULT '';
+        ALTER TABLE containers ADD COLUMN error TEXT NOT NULL DEFAULT '';
+        ALTER TABLE containers ADD COLUMN restart_count INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE containers ADD COLUMN stopped_by_user INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE volumes ADD COLUMN driver TEXT NOT NULL DEFAULT 'local';
+        ALTER TABLE volumes ADD COLUMN labels TEXT NOT NULL DEFAULT '{}';
+        ALTER TABLE volumes ADD COLUMN anonymous INTEGER NOT NULL DEFAULT 0;
+        CREATE TABLE container_volumes (
+            container_id TEXT NOT NULL REFERENCES containers(id) ON DELETE CASCADE,
+            volume_name TEXT NOT NULL REFERENCES volumes(name),
+            destination TEXT NOT NULL,
+            PRIMARY KEY (container_id, destination)
+        );
+        CREATE INDEX container_volumes_by_volume ON container_volumes(volume_name);
+    )sql",
 };
 
 Status makeDirectory(const std::filesystem::path &path, mode_t mode)

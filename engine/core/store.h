@@ -31,7 +31,7 @@ public:
     [[nodiscard]] Result<StoreCounts> counts();
 
     /// The newest schema version this build knows; the database is migrated up to it.
-    static constexpr int schemaVersion = 1;
+    static constexpr int schemaVersion = 2;
 
 private:
     Store(std::filesystem::path root, int lockFd, SqliteDatabase database);
