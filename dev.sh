@@ -13,7 +13,7 @@ build_packages=(
   qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
   qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml-workerscript
   qml6-module-qtqml-models qml6-module-qttest qml6-module-qtquick-dialogs qml6-module-qt-labs-folderlistmodel
-  libarchive-dev libzstd-dev nlohmann-json3-dev libcurl4-openssl-dev libssl-dev libsqlite3-dev libseccomp-dev libcap-dev
+  libarchive-dev libzstd-dev nlohmann-json3-dev libcurl4-openssl-dev libssl-dev libsqlite3-dev libseccomp-dev libcap-dev libvterm-dev
   dbus-daemon dbus-bin polkitd fonts-wqy-microhei busybox-static
 )
 # Real peers the tests start themselves (see tests/fixtures/README.md).
