@@ -8,13 +8,17 @@
 #include <QClipboard>
 #include <QGuiApplication>
 #include <QImage>
+#include <QQmlComponent>
+#include <QQmlEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
+#include <QtQml/QQmlExtensionPlugin>
 
 #include <cerrno>
+#include <memory>
 #include <cstring>
 
 #include <pty.h>
@@ -22,6 +26,8 @@
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+Q_IMPORT_QML_PLUGIN(BerthPlugin)
 
 namespace {
 
@@ -93,6 +99,26 @@ private Q_SLOTS:
         TerminalView view;
         QVERIFY2(view.cellWidth() >= 4 && view.cellHeight() >= 8,
                  qPrintable(QStringLiteral("cell %1×%2").arg(view.cellWidth()).arg(view.cellHeight())));
+    }
+
+    void madeFromQml()
+    {
+        // The container page declares both in QML and joins them by the view property.
+        QQmlEngine engine;
+        QQmlComponent component(&engine);
+        component.setData("import QtQuick\nimport Berth\n"
+                          "Item { property alias channel: channel; property alias terminal: terminal\n"
+                          "  TerminalView { id: terminal; width: 400; height: 200 }\n"
+                          "  PtyChannel { id: channel; view: terminal } }",
+                          QUrl());
+        std::unique_ptr<QObject> root(component.create());
+        QVERIFY2(root, qPrintable(component.errorString()));
+        auto *terminal = root->property("terminal").value<TerminalView *>();
+        auto *channel = root->property("channel").value<PtyChannel *>();
+        QVERIFY(terminal && channel);
+        QCOMPARE(channel->view(), terminal);
+        QCOMPARE(terminal->columns(), int(400 / terminal->cellWidth()));
+        QCOMPARE(terminal->rows(), int(200 / terminal->cellHeight()));
     }
 
     void textAndLineEnds()
