@@ -1,5 +1,6 @@
 #include "helper_service.h"
 
+#include "container_manager.h"
 #include "dbus_errors.h"
 #include "idle_tracker.h"
 #include "polkit_authority.h"
@@ -48,6 +49,24 @@ HelperService::HelperService(QDBusConnection bus, berth::Store store, PolkitAuth
 {
     // Unpacked layers no image records, left by a crash; blobs stay for a resumed pull.
     collectGarbageWhenIdle(false);
+    containers_ = new ContainerManager(store_, this);
+    connect(containers_, &ContainerManager::containersChanged, this, &HelperService::ContainersChanged);
+    // Someone has to watch running containers (their exit, restart policies): the helper
+    // does not exit for idleness while any runs.
+    connect(containers_, &ContainerManager::runningCountChanged, this, [this](int running) {
+        if (running > 0 && !holdingForContainers_) {
+            holdingForContainers_ = true;
+            idleTracker_->beginActivity();
+        } else if (running == 0 && holdingForContainers_) {
+            holdingForContainers_ = false;
+            idleTracker_->endActivity();
+        }
+    });
+}
+
+void HelperService::adoptContainers()
+{
+    containers_->adoptAtStartup();
 }
 
 HelperService::~HelperService() = default;

@@ -18,6 +18,7 @@
 #include <functional>
 #include <optional>
 
+class ContainerManager;
 class IdleTracker;
 class Job;
 class PolkitAuthority;
@@ -31,6 +32,8 @@ public:
 
     /// Where per-registry CA files live: DIR/<host[:port]>/ca.crt (--certs-dir).
     void setCertificatesDirectory(const QString &directory);
+    /// Re-adopts running containers and applies restart policies (once, at start).
+    void adoptContainers();
 
 public Q_SLOTS:
     // Called by the adaptor generated from io.berth.Helper1.xml. The return values are
@@ -58,10 +61,24 @@ public Q_SLOTS:
     // Archives (archive_verbs.cpp).
     QDBusObjectPath Save(const QStringList &names, const QDBusUnixFileDescriptor &output, const QVariantMap &options);
     QDBusObjectPath Load(const QDBusUnixFileDescriptor &input, const QVariantMap &options);
+    // Containers (container_verbs.cpp).
+    QString CreateContainer(const QVariantMap &request);
+    void StartContainer(const QString &name);
+    void StopContainer(const QString &name, int timeoutSeconds);
+    void RestartContainer(const QString &name, int timeoutSeconds);
+    void KillContainer(const QString &name, const QString &signal);
+    void PauseContainer(const QString &name);
+    void UnpauseContainer(const QString &name);
+    void RemoveContainer(const QString &name, bool force, bool volumes);
+    void RenameContainer(const QString &name, const QString &newName);
+    int WaitContainer(const QString &name);
+    QList<QVariantMap> ListContainers();
+    QString InspectContainer(const QString &name);
 
 Q_SIGNALS:
     void ConfigChanged(const QString &key, const QString &value);
     void ImagesChanged();
+    void ContainersChanged();
 
 private:
     using Work = std::function<QDBusMessage(const QDBusMessage &request)>;
@@ -69,6 +86,8 @@ private:
     /// and sends what it returns (a reply or an error reply).
     void authorizeThen(const char *actionId, Work work);
 
+    /// Sends an empty reply, or the error, to a call answered later.
+    void replyWhenDone(const QDBusMessage &request, berth::Status status);
     [[nodiscard]] QVariantMap versionMap() const;
     [[nodiscard]] QDBusMessage infoReply(const QDBusMessage &request);
 
@@ -99,4 +118,7 @@ private:
     IdleTracker *idleTracker_;
     std::optional<berth::Support> overlaySupport_;
     std::string certificatesDirectory_ = "/etc/berth/certs.d";
+    ContainerManager *containers_ = nullptr;
+    /// Whether the idle tracker is held because containers run.
+    bool holdingForContainers_ = false;
 };

@@ -123,6 +123,7 @@ int main(int argc, char **argv)
     auto *idleTracker = new IdleTracker(bus, idleTimeout, &app);
     auto *service = new HelperService(bus, std::move(*store), authority, idleTracker, &app);
     service->setCertificatesDirectory(parser.value(certsOption));
+    service->adoptContainers();
     new Helper1Adaptor(service);
     if (!bus.registerObject(QLatin1String(berth::dbusObjectPath), service)) {
         std::fprintf(stderr, "berth-helper: cannot register %s: %s\n", berth::dbusObjectPath,

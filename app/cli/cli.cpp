@@ -57,7 +57,9 @@ std::optional<int> parseOrExplain(QCommandLineParser &parser, const QStringList 
     parser.addOptions(usage.options);
     parser.addOption(help);
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
+    parser.setOptionsAfterPositionalArgumentsMode(usage.optionsEndAtFirstPositional
+                                                      ? QCommandLineParser::ParseAsPositionalArguments
+                                                      : QCommandLineParser::ParseAsOptions);
     if (!parser.parse(arguments)) {
         err() << parser.errorText() << '\n';
         printUsage(err(), usage);

@@ -32,6 +32,9 @@ struct Usage {
     QList<QCommandLineOption> options;
     int minimumPositional = 0;
     int maximumPositional = 0;
+    /// As docker run/exec: everything from the first positional on (the image and its
+    /// command) is positional, flags included.
+    bool optionsEndAtFirstPositional = false;
 };
 [[nodiscard]] std::optional<int> parseOrExplain(QCommandLineParser &parser, const QStringList &arguments,
                                                 const Usage &usage);
@@ -78,5 +81,20 @@ int runSearch(const QStringList &arguments);
 int runPush(const QStringList &arguments);
 int runLogin(const QStringList &arguments);
 int runLogout(const QStringList &arguments);
+int runCreate(const QStringList &arguments);
+int runRun(const QStringList &arguments);
+int runStart(const QStringList &arguments);
+int runStop(const QStringList &arguments);
+int runRestart(const QStringList &arguments);
+int runKill(const QStringList &arguments);
+int runPause(const QStringList &arguments);
+int runUnpause(const QStringList &arguments);
+int runRemoveContainers(const QStringList &arguments);
+int runRename(const QStringList &arguments);
+int runWait(const QStringList &arguments);
+int runPs(const QStringList &arguments);
+int runContainer(const QStringList &arguments);
+/// Prints `docker inspect` JSON of containers; used by `inspect` and `container inspect`.
+int inspectContainers(const QStringList &names, const QString &format);
 
 } // namespace berth::cli

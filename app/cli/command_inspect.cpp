@@ -73,18 +73,27 @@ std::optional<QString> applyFormat(const QString &format, const QJsonObject &obj
 
 } // namespace
 
+int inspectContainers(const QStringList &names, const QString &format)
+{
+    QStringList arguments{QStringLiteral("inspect"), QStringLiteral("--type"), QStringLiteral("container")};
+    if (!format.isEmpty())
+        arguments << QStringLiteral("--format") << format;
+    return runInspect(arguments + names);
+}
+
 int runInspect(const QStringList &arguments)
 {
     const QCommandLineOption format({QStringLiteral("f"), QStringLiteral("format")},
                                     tr("Format the output using a template: {{.Field}} or {{json .Field}}"), QStringLiteral("string"));
-    const QCommandLineOption type(QStringLiteral("type"), tr("Return JSON for the given type (image)"), QStringLiteral("string"));
+    const QCommandLineOption type(QStringLiteral("type"), tr("Return JSON for the given type (container or image)"), QStringLiteral("string"));
     QCommandLineParser parser;
     const Usage usage{QStringLiteral("berth inspect [OPTIONS] NAME|ID [NAME|ID...]"),
                       tr("Return low-level information on Berth objects"), {format, type}, 1, 1000};
     if (auto exit = parseOrExplain(parser, arguments, usage))
         return *exit;
-    if (parser.isSet(type) && parser.value(type) != QLatin1String("image")) {
-        err() << tr("\"--type %1\" is not supported yet; only images can be inspected").arg(parser.value(type)) << '\n';
+    const QString wanted = parser.value(type);
+    if (!wanted.isEmpty() && wanted != QLatin1String("image") && wanted != QLatin1String("container")) {
+        err() << tr("\"--type %1\" is not supported yet; use --type container or --type image").arg(wanted) << '\n';
         return UsageError;
     }
     if (!busReachable())
@@ -93,9 +102,25 @@ int runInspect(const QStringList &arguments)
     QJsonArray found;
     int status = Success;
     for (const auto &name : parser.positionalArguments()) {
+        // As docker: without --type a container of that name wins over an image.
+        if (wanted != QLatin1String("image")) {
+            auto container = proxy->InspectContainer(name);
+            container.waitForFinished();
+            if (!container.isError()) {
+                found.append(QJsonDocument::fromJson(container.value().toUtf8()).object());
+                continue;
+            }
+            if (wanted == QLatin1String("container") ||
+                !container.error().name().endsWith(QLatin1String("NotFound"))) {
+                reportFailure(berth::client::describeFailure(container.error()));
+                status = Failed;
+                continue;
+            }
+        }
         auto reply = proxy->InspectImage(name);
         reply.waitForFinished();
         if (reply.isError()) {
+            // Neither a container nor an image: the image's message says how to get one.
             reportFailure(berth::client::describeFailure(reply.error()));
             status = Failed;
             continue;

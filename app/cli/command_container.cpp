@@ -1,0 +1,368 @@
+// berth start, stop, restart, kill, pause, unpause, rm, rename, wait, ps, and the
+// `container` group that holds them under docker's group names.
+#include "cli.h"
+
+#include "formatting.h"
+
+#include <QDateTime>
+#include <QRegularExpression>
+
+#include <array>
+
+namespace berth::cli {
+
+namespace {
+
+// Runs call for every named container, printing each name as docker does; the exit code
+// is Failed if any failed.
+template <typename Call>
+int forEachContainer(const QStringList &names, Call call, bool printNames = true)
+{
+    if (!busReachable())
+        return Failed;
+    auto proxy = berth::client::makeHelperProxy(berth::client::changeTimeoutMs);
+    int status = Success;
+    for (const auto &name : names) {
+        auto reply = call(*proxy, name);
+        reply.waitForFinished();
+        if (reply.isError()) {
+            reportFailure(berth::client::describeFailure(reply.error()));
+            status = Failed;
+        } else if (printNames) {
+            out() << name << '\n';
+            out().flush();
+        }
+    }
+    return status;
+}
+
+int simpleVerb(const QStringList &arguments, const QString &line, const QString &summary,
+               QDBusPendingReply<> (HelperProxy::*method)(const QString &))
+{
+    QCommandLineParser parser;
+    const Usage usage{line, summary, {}, 1, 100000};
+    if (auto exit = parseOrExplain(parser, arguments, usage))
+        return *exit;
+    return forEachContainer(parser.positionalArguments(),
+                            [method](HelperProxy &proxy, const QString &name) { return (proxy.*method)(name); });
+}
+
+int stopOrRestart(const QStringList &arguments, bool restart)
+{
+    const QCommandLineOption time({QStringLiteral("t"), QStringLiteral("time")},
+                                  tr("Seconds to wait before killing the container"), QStringLiteral("int"));
+    QCommandLineParser parser;
+    const Usage usage{restart ? QStringLiteral("berth restart [OPTIONS] CONTAINER [CONTAINER...]")
+                              : QStringLiteral("berth stop [OPTIONS] CONTAINER [CONTAINER...]"),
+                      restart ? tr("Restart one or more containers") : tr("Stop one or more running containers"),
+                      {time}, 1, 100000};
+    if (auto exit = parseOrExplain(parser, arguments, usage))
+        return *exit;
+    int seconds = -1;
+    if (parser.isSet(time)) {
+        bool ok = false;
+        seconds = parser.value(time).toInt(&ok);
+        if (!ok || seconds < -1) {
+            err() << tr("invalid argument \"%1\" for \"-t, --time\": give a whole number of seconds").arg(parser.value(time)) << '\n';
+            return UsageError;
+        }
+    }
+    return forEachContainer(parser.positionalArguments(), [restart, seconds](HelperProxy &proxy, const QString &name) {
+        return restart ? proxy.RestartContainer(name, seconds) : proxy.StopContainer(name, seconds);
+    });
+}
+
+// "Up 3 minutes", "Exited (0) 2 seconds ago", "Created", as docker ps's STATUS.
+QString statusText(const QVariantMap &container)
+{
+    const QString state = container.value(QStringLiteral("State")).toString();
+    const auto since = [](const QString &timestamp) {
+        const auto time = QDateTime::fromString(timestamp, Qt::ISODateWithMs);
+        return time.isValid() ? time.secsTo(QDateTime::currentDateTimeUtc()) : 0;
+    };
+    if (state == QLatin1String("running"))
+        return tr("Up %1").arg(berth::client::humanDuration(since(container.value(QStringLiteral("StartedAt")).toString())));
+    if (state == QLatin1String("paused"))
+        return tr("Up %1 (Paused)").arg(berth::client::humanDuration(since(container.value(QStringLiteral("StartedAt")).toString())));
+    if (state == QLatin1String("restarting"))
+        return tr("Restarting (%1) %2 ago")
+            .arg(container.value(QStringLiteral("ExitCode")).toInt())
+            .arg(berth::client::humanDuration(since(container.value(QStringLiteral("FinishedAt")).toString())));
+    if (state == QLatin1String("exited"))
+        return tr("Exited (%1) %2 ago")
+            .arg(container.value(QStringLiteral("ExitCode")).toInt())
+            .arg(berth::client::humanDuration(since(container.value(QStringLiteral("FinishedAt")).toString())));
+    if (state == QLatin1String("created"))
+        return tr("Created");
+    return state.left(1).toUpper() + state.mid(1);
+}
+
+QString quotedCommand(const QVariantMap &container)
+{
+    const QString command = container.value(QStringLiteral("Command")).toStringList().join(QLatin1Char(' '));
+    QString shown = command.size() > 20 ? command.left(19) + QStringLiteral("…") : command;
+    return QLatin1Char('"') + shown + QLatin1Char('"');
+}
+
+// `--filter` keys docker ps understands that Berth can answer.
+bool matchesFilter(const QVariantMap &container, const QString &filter)
+{
+    const auto equals = filter.indexOf(QLatin1Char('='));
+    const QString key = filter.left(equals);
+    const QString value = filter.mid(equals + 1);
+    if (key == QLatin1String("status"))
+        return container.value(QStringLiteral("State")).toString() == value;
+    if (key == QLatin1String("name"))
+        return container.value(QStringLiteral("Name")).toString().contains(QRegularExpression(value));
+    if (key == QLatin1String("id"))
+        return container.value(QStringLiteral("Id")).toString().startsWith(value);
+    if (key == QLatin1String("ancestor"))
+        return container.value(QStringLiteral("Image")).toString() == value ||
+               container.value(QStringLiteral("ImageId")).toString().contains(value);
+    if (key == QLatin1String("exited"))
+        return container.value(QStringLiteral("State")).toString() == QLatin1String("exited") &&
+               container.value(QStringLiteral("ExitCode")).toString() == value;
+    return false;
+}
+
+constexpr std::array containerCommands{
+    Command{"create", QT_TRANSLATE_NOOP("berth::cli", "Create a new container"), runCreate},
+    Command{"inspect", QT_TRANSLATE_NOOP("berth::cli", "Display detailed information on one or more containers"), nullptr},
+    Command{"kill", QT_TRANSLATE_NOOP("berth::cli", "Kill one or more running containers"), runKill},
+    Command{"ls", QT_TRANSLATE_NOOP("berth::cli", "List containers"), runPs},
+    Command{"pause", QT_TRANSLATE_NOOP("berth::cli", "Pause all processes within one or more containers"), runPause},
+    Command{"rename", QT_TRANSLATE_NOOP("berth::cli", "Rename a container"), runRename},
+    Command{"restart", QT_TRANSLATE_NOOP("berth::cli", "Restart one or more containers"), runRestart},
+    Command{"rm", QT_TRANSLATE_NOOP("berth::cli", "Remove one or more containers"), runRemoveContainers},
+    Command{"run", QT_TRANSLATE_NOOP("berth::cli", "Create and run a new container from an image"), runRun},
+    Command{"start", QT_TRANSLATE_NOOP("berth::cli", "Start one or more stopped containers"), runStart},
+    Command{"stop", QT_TRANSLATE_NOOP("berth::cli", "Stop one or more running containers"), runStop},
+    Command{"unpause", QT_TRANSLATE_NOOP("berth::cli", "Unpause all processes within one or more containers"), runUnpause},
+    Command{"wait", QT_TRANSLATE_NOOP("berth::cli", "Block until one or more containers stop, then print their exit codes"), runWait},
+};
+
+int runContainerInspect(const QStringList &arguments)
+{
+    const QCommandLineOption format({QStringLiteral("f"), QStringLiteral("format")},
+                                    tr("Format the output using a template: {{.Field}} or {{json .Field}}"), QStringLiteral("string"));
+    QCommandLineParser parser;
+    const Usage usage{QStringLiteral("berth container inspect [OPTIONS] CONTAINER [CONTAINER...]"),
+                      tr("Display detailed information on one or more containers"), {format}, 1, 100000};
+    if (auto exit = parseOrExplain(parser, arguments, usage))
+        return *exit;
+    return inspectContainers(parser.positionalArguments(), parser.value(format));
+}
+
+} // namespace
+
+int runStart(const QStringList &arguments)
+{
+    return simpleVerb(arguments, QStringLiteral("berth start CONTAINER [CONTAINER...]"),
+                      tr("Start one or more stopped containers"), &HelperProxy::StartContainer);
+}
+
+int runStop(const QStringList &arguments)
+{
+    return stopOrRestart(arguments, false);
+}
+
+int runRestart(const QStringList &arguments)
+{
+    return stopOrRestart(arguments, true);
+}
+
+int runPause(const QStringList &arguments)
+{
+    return simpleVerb(arguments, QStringLiteral("berth pause CONTAINER [CONTAINER...]"),
+                      tr("Pause all processes within one or more containers"), &HelperProxy::PauseContainer);
+}
+
+int runUnpause(const QStringList &arguments)
+{
+    return simpleVerb(arguments, QStringLiteral("berth unpause CONTAINER [CONTAINER...]"),
+                      tr("Unpause all processes within one or more containers"), &HelperProxy::UnpauseContainer);
+}
+
+int runKill(const QStringList &arguments)
+{
+    const QCommandLineOption signal({QStringLiteral("s"), QStringLiteral("signal")}, tr("Signal to send to the container"),
+                                    QStringLiteral("string"), QStringLiteral("KILL"));
+    QCommandLineParser parser;
+    const Usage usage{QStringLiteral("berth kill [OPTIONS] CONTAINER [CONTAINER...]"),
+                      tr("Kill one or more running containers"), {signal}, 1, 100000};
+    if (auto exit = parseOrExplain(parser, arguments, usage))
+        return *exit;
+    const QString name = parser.value(signal);
+    return forEachContainer(parser.positionalArguments(),
+                            [name](HelperProxy &proxy, const QString &container) { return proxy.KillContainer(container, name); });
+}
+
+int runRemoveContainers(const QStringList &arguments)
+{
+    const QCommandLineOption force({QStringLiteral("f"), QStringLiteral("force")}, tr("Force the removal of a running container (uses SIGKILL)"));
+    const QCommandLineOption volumes({QStringLiteral("v"), QStringLiteral("volumes")}, tr("Remove anonymous volumes associated with the container"));
+    QCommandLineParser parser;
+    const Usage usage{QStringLiteral("berth rm [OPTIONS] CONTAINER [CONTAINER...]"), tr("Remove one or more containers"),
+                      {force, volumes}, 1, 100000};
+    if (auto exit = parseOrExplain(parser, arguments, usage))
+        return *exit;
+    const bool forced = parser.isSet(force);
+    const bool withVolumes = parser.isSet(volumes);
+    return forEachContainer(parser.positionalArguments(), [forced, withVolumes](HelperProxy &proxy, const QString &name) {
+        return proxy.RemoveContainer(name, forced, withVolumes);
+    });
+}
+
+int runRename(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    const Usage usage{QStringLiteral("berth rename CONTAINER NEW_NAME"), tr("Rename a container"), {}, 2, 2};
+    if (auto exit = parseOrExplain(parser, arguments, usage))
+        return *exit;
+    const QString newName = parser.positionalArguments().at(1);
+    return forEachContainer(
+        {parser.positionalArguments().at(0)},
+        [newName](HelperProxy &proxy, const QString &name) { return proxy.RenameContainer(name, newName); }, false);
+}
+
+int runWait(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    const Usage usage{QStringLiteral("berth wait CONTAINER [CONTAINER...]"),
+                      tr("Block until one or more containers stop, then print their exit codes"), {}, 1, 100000};
+    if (auto exit = parseOrExplain(parser, arguments, usage))
+        return *exit;
+    if (!busReachable())
+        return Failed;
+    auto proxy = berth::client::makeHelperProxy(24 * 3600 * 1000);
+    int status = Success;
+    for (const auto &name : parser.positionalArguments()) {
+        auto reply = proxy->WaitContainer(name);
+        if (!waitFor(reply)) {
+            status = Failed;
+            continue;
+        }
+        out() << reply.value() << '\n';
+        out().flush();
+    }
+    return status;
+}
+
+int runPs(const QStringList &arguments)
+{
+    const QCommandLineOption all({QStringLiteral("a"), QStringLiteral("all")}, tr("Show all containers (default shows just running)"));
+    const QCommandLineOption quiet({QStringLiteral("q"), QStringLiteral("quiet")}, tr("Only display container IDs"));
+    const QCommandLineOption noTrunc(QStringLiteral("no-trunc"), tr("Don't truncate output"));
+    const QCommandLineOption last({QStringLiteral("n"), QStringLiteral("last")}, tr("Show n last created containers (includes all states)"), QStringLiteral("int"));
+    const QCommandLineOption latest({QStringLiteral("l"), QStringLiteral("latest")}, tr("Show the latest created container (includes all states)"));
+    const QCommandLineOption filter({QStringLiteral("f"), QStringLiteral("filter")}, tr("Filter output based on conditions provided (status=, name=, id=, ancestor=, exited=)"), QStringLiteral("filter"));
+    const QCommandLineOption format(QStringLiteral("format"), tr("Format output using a template: {{.ID}} {{.Names}} {{.Image}} {{.Status}} {{.State}}"), QStringLiteral("string"));
+    const QCommandLineOption size({QStringLiteral("s"), QStringLiteral("size")}, tr("Display total file sizes (not measured yet)"));
+    QCommandLineParser parser;
+    const Usage usage{QStringLiteral("berth ps [OPTIONS]"), tr("List containers"), {all, quiet, noTrunc, last, latest, filter, format, size}, 0, 0};
+    if (auto exit = parseOrExplain(parser, arguments, usage))
+        return *exit;
+    if (parser.isSet(size)) {
+        err() << tr("berth ps: --size is not supported yet") << '\n';
+        return UsageError;
+    }
+    for (const auto &item : parser.values(filter)) {
+        static const QStringList keys{QStringLiteral("status"), QStringLiteral("name"), QStringLiteral("id"),
+                                      QStringLiteral("ancestor"), QStringLiteral("exited")};
+        if (!item.contains(QLatin1Char('=')) || !keys.contains(item.left(item.indexOf(QLatin1Char('='))))) {
+            err() << tr("invalid filter '%1': use status=, name=, id=, ancestor= or exited=").arg(item) << '\n';
+            return UsageError;
+        }
+    }
+    if (!busReachable())
+        return Failed;
+    auto proxy = berth::client::makeHelperProxy();
+    auto reply = proxy->ListContainers();
+    if (!waitFor(reply))
+        return Failed;
+    QList<QVariantMap> shown;
+    int limit = parser.isSet(latest) ? 1 : parser.value(last).toInt();
+    const bool everything = parser.isSet(all) || limit > 0 || !parser.values(filter).isEmpty();
+    for (const auto &container : reply.value()) {
+        const QString state = container.value(QStringLiteral("State")).toString();
+        if (!everything && state != QLatin1String("running") && state != QLatin1String("paused") &&
+            state != QLatin1String("restarting"))
+            continue;
+        // docker ANDs different filter keys and ORs repeated ones; for Berth's keys an AND
+        // of each given filter is what people mean.
+        bool matches = true;
+        for (const auto &item : parser.values(filter))
+            matches = matches && matchesFilter(container, item);
+        if (!matches)
+            continue;
+        shown << container;
+        if (limit > 0 && shown.size() >= limit)
+            break;
+    }
+    const bool full = parser.isSet(noTrunc);
+    auto idOf = [full](const QVariantMap &container) {
+        const QString id = container.value(QStringLiteral("Id")).toString();
+        return full ? id : id.left(12);
+    };
+    if (parser.isSet(quiet)) {
+        for (const auto &container : shown)
+            out() << idOf(container) << '\n';
+        out().flush();
+        return Success;
+    }
+    if (parser.isSet(format)) {
+        for (const auto &container : shown) {
+            QString line = parser.value(format);
+            line.replace(QStringLiteral("{{.ID}}"), idOf(container))
+                .replace(QStringLiteral("{{.Names}}"), container.value(QStringLiteral("Name")).toString())
+                .replace(QStringLiteral("{{.Image}}"), container.value(QStringLiteral("Image")).toString())
+                .replace(QStringLiteral("{{.Status}}"), statusText(container))
+                .replace(QStringLiteral("{{.State}}"), container.value(QStringLiteral("State")).toString())
+                .replace(QStringLiteral("{{.Command}}"), quotedCommand(container));
+            if (line.contains(QStringLiteral("{{"))) {
+                err() << tr("template \"%1\" is not supported: use {{.ID}}, {{.Names}}, {{.Image}}, {{.Command}}, {{.Status}} or {{.State}}")
+                             .arg(parser.value(format))
+                      << '\n';
+                return UsageError;
+            }
+            out() << line.replace(QStringLiteral("\\t"), QStringLiteral("\t")) << '\n';
+        }
+        out().flush();
+        return Success;
+    }
+    QList<QStringList> rows{{tr("CONTAINER ID"), tr("IMAGE"), tr("COMMAND"), tr("CREATED"), tr("STATUS"), tr("PORTS"), tr("NAMES")}};
+    for (const auto &container : shown) {
+        const auto created = QDateTime::fromSecsSinceEpoch(container.value(QStringLiteral("Created")).toLongLong());
+        rows << QStringList{idOf(container), container.value(QStringLiteral("Image")).toString(), quotedCommand(container),
+                            tr("%1 ago").arg(berth::client::humanDuration(created.secsTo(QDateTime::currentDateTimeUtc()))),
+                            statusText(container), QString(), container.value(QStringLiteral("Name")).toString()};
+    }
+    printTable(rows);
+    out().flush();
+    return Success;
+}
+
+int runContainer(const QStringList &arguments)
+{
+    const QString sub = arguments.value(1);
+    const QString canonical = sub == QLatin1String("list") || sub == QLatin1String("ps") ? QStringLiteral("ls")
+                              : sub == QLatin1String("remove")                          ? QStringLiteral("rm")
+                                                                                        : sub;
+    if (canonical == QLatin1String("inspect"))
+        return runContainerInspect(arguments.mid(1));
+    for (const auto &command : containerCommands) {
+        if (canonical == QLatin1String(command.name) && command.run)
+            return command.run(arguments.mid(1));
+    }
+    QTextStream &stream = sub == QLatin1String("--help") || sub == QLatin1String("-h") ? out() : err();
+    if (&stream == &err())
+        stream << (sub.isEmpty() ? tr("berth container needs a command.") : tr("berth container: unknown command \"%1\".").arg(sub)) << '\n';
+    stream << '\n' << tr("Usage:") << "  berth container COMMAND\n\n" << tr("Manage containers") << "\n\n" << tr("Commands:") << '\n';
+    for (const auto &command : containerCommands)
+        stream << "  " << QString::fromLatin1(command.name).leftJustified(10) << tr(command.summary) << '\n';
+    stream << "\n" << tr("Run 'berth container COMMAND --help' for more information on a command.") << '\n';
+    stream.flush();
+    return &stream == &out() ? Success : UsageError;
+}
+
+} // namespace berth::cli

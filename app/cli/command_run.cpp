@@ -1,0 +1,289 @@
+// berth create and berth run: docker's flags turned into a create request (the Docker
+// Engine API's names), then start, and for run in the foreground, wait for the exit code.
+#include "cli.h"
+
+#include <QDBusArgument>
+#include <QProcessEnvironment>
+
+#include <cmath>
+
+namespace berth::cli {
+
+namespace {
+
+struct RunFlags {
+    QCommandLineOption detach{{QStringLiteral("d"), QStringLiteral("detach")}, tr("Run container in background and print container ID")};
+    QCommandLineOption name{QStringLiteral("name"), tr("Assign a name to the container"), QStringLiteral("string")};
+    QCommandLineOption env{{QStringLiteral("e"), QStringLiteral("env")}, tr("Set environment variables (NAME=value, or NAME to pass yours)"), QStringLiteral("list")};
+    QCommandLineOption volume{{QStringLiteral("v"), QStringLiteral("volume")}, tr("Bind mount a volume (/host:/ctr[:ro], name:/ctr, /ctr)"), QStringLiteral("list")};
+    QCommandLineOption remove{QStringLiteral("rm"), tr("Automatically remove the container when it exits")};
+    QCommandLineOption interactive{{QStringLiteral("i"), QStringLiteral("interactive")}, tr("Keep STDIN open even if not attached")};
+    QCommandLineOption tty{{QStringLiteral("t"), QStringLiteral("tty")}, tr("Allocate a pseudo-TTY")};
+    QCommandLineOption workdir{{QStringLiteral("w"), QStringLiteral("workdir")}, tr("Working directory inside the container"), QStringLiteral("string")};
+    QCommandLineOption user{{QStringLiteral("u"), QStringLiteral("user")}, tr("Username or UID (format: <name|uid>[:<group|gid>])"), QStringLiteral("string")};
+    QCommandLineOption hostname{{QStringLiteral("hostname")}, tr("Container host name"), QStringLiteral("string")};
+    QCommandLineOption entrypoint{QStringLiteral("entrypoint"), tr("Overwrite the default ENTRYPOINT of the image"), QStringLiteral("command")};
+    QCommandLineOption privileged{QStringLiteral("privileged"), tr("Give extended privileges to this container")};
+    QCommandLineOption capAdd{QStringLiteral("cap-add"), tr("Add Linux capabilities"), QStringLiteral("list")};
+    QCommandLineOption capDrop{QStringLiteral("cap-drop"), tr("Drop Linux capabilities"), QStringLiteral("list")};
+    QCommandLineOption securityOpt{QStringLiteral("security-opt"), tr("Security options (seccomp=unconfined|FILE, no-new-privileges)"), QStringLiteral("list")};
+    QCommandLineOption readOnly{QStringLiteral("read-only"), tr("Mount the container's root filesystem as read only")};
+    QCommandLineOption memory{{QStringLiteral("m"), QStringLiteral("memory")}, tr("Memory limit (e.g. 512m, 1g)"), QStringLiteral("bytes")};
+    QCommandLineOption memorySwap{QStringLiteral("memory-swap"), tr("Memory plus swap limit: '-1' for unlimited swap"), QStringLiteral("bytes")};
+    QCommandLineOption cpus{QStringLiteral("cpus"), tr("Number of CPUs (e.g. 1.5)"), QStringLiteral("decimal")};
+    QCommandLineOption cpuShares{{QStringLiteral("c"), QStringLiteral("cpu-shares")}, tr("CPU shares (relative weight)"), QStringLiteral("int")};
+    QCommandLineOption pidsLimit{QStringLiteral("pids-limit"), tr("Tune container pids limit (-1 for unlimited)"), QStringLiteral("int")};
+    QCommandLineOption ulimit{QStringLiteral("ulimit"), tr("Ulimit options (e.g. nofile=1024:2048)"), QStringLiteral("ulimit")};
+    QCommandLineOption tmpfs{QStringLiteral("tmpfs"), tr("Mount a tmpfs directory (/path[:options])"), QStringLiteral("list")};
+    QCommandLineOption network{QStringLiteral("network"), tr("Connect a container to a network (none or host for now)"), QStringLiteral("network")};
+    QCommandLineOption restart{QStringLiteral("restart"), tr("Restart policy: no, on-failure[:N], always, unless-stopped"), QStringLiteral("string")};
+    QCommandLineOption label{{QStringLiteral("l"), QStringLiteral("label")}, tr("Set meta data on a container (KEY=VALUE)"), QStringLiteral("list")};
+    QCommandLineOption stopSignal{QStringLiteral("stop-signal"), tr("Signal to stop the container"), QStringLiteral("string")};
+    QCommandLineOption stopTimeout{QStringLiteral("stop-timeout"), tr("Timeout (in seconds) to stop a container"), QStringLiteral("int")};
+
+    [[nodiscard]] QList<QCommandLineOption> all(bool withDetach) const
+    {
+        QList<QCommandLineOption> options{name, env, volume, remove, interactive, tty, workdir, user, hostname,
+                                          entrypoint, privileged, capAdd, capDrop, securityOpt, readOnly, memory,
+                                          memorySwap, cpus, cpuShares, pidsLimit, ulimit, tmpfs, network, restart,
+                                          label, stopSignal, stopTimeout};
+        if (withDetach)
+            options.prepend(detach);
+        return options;
+    }
+};
+
+// Docker's sizes: a number with an optional b, k, m or g (powers of 1024).
+std::optional<qint64> parseSize(const QString &text)
+{
+    QString number = text.trimmed().toLower();
+    if (number == QLatin1String("-1"))
+        return -1;
+    qint64 unit = 1;
+    if (number.endsWith(QLatin1Char('b')))
+        number.chop(1);
+    const QChar last = number.isEmpty() ? QChar() : number.back();
+    if (last == QLatin1Char('k'))
+        unit = 1024;
+    else if (last == QLatin1Char('m'))
+        unit = 1024 * 1024;
+    else if (last == QLatin1Char('g'))
+        unit = 1024LL * 1024 * 1024;
+    if (unit != 1)
+        number.chop(1);
+    bool ok = false;
+    const double value = number.toDouble(&ok);
+    if (!ok || value < 0)
+        return std::nullopt;
+    return static_cast<qint64>(std::llround(value * static_cast<double>(unit)));
+}
+
+struct Request {
+    QVariantMap map;
+    QString error;
+};
+
+Request buildRequest(const QCommandLineParser &parser, const RunFlags &flags)
+{
+    Request result;
+    QVariantMap &map = result.map;
+    const QStringList positional = parser.positionalArguments();
+    map.insert(QStringLiteral("Image"), positional.first());
+    if (positional.size() > 1)
+        map.insert(QStringLiteral("Cmd"), positional.mid(1));
+    if (parser.isSet(flags.name))
+        map.insert(QStringLiteral("Name"), parser.value(flags.name));
+    // -e NAME passes the caller's value, as docker does; unset there, it is left out.
+    const auto environment = QProcessEnvironment::systemEnvironment();
+    QStringList env;
+    for (const auto &item : parser.values(flags.env)) {
+        if (item.contains(QLatin1Char('=')))
+            env << item;
+        else if (environment.contains(item))
+            env << item + QLatin1Char('=') + environment.value(item);
+        else
+            env << item;
+    }
+    if (!env.isEmpty())
+        map.insert(QStringLiteral("Env"), env);
+    const QList<QPair<const QCommandLineOption *, const char *>> lists{
+        {&flags.volume, "Binds"}, {&flags.capAdd, "CapAdd"}, {&flags.capDrop, "CapDrop"},
+        {&flags.securityOpt, "SecurityOpt"}, {&flags.ulimit, "Ulimits"}, {&flags.tmpfs, "Tmpfs"}};
+    for (const auto &[option, key] : lists) {
+        if (parser.isSet(*option))
+            map.insert(QLatin1String(key), parser.values(*option));
+    }
+    const QList<QPair<const QCommandLineOption *, const char *>> texts{
+        {&flags.workdir, "WorkingDir"}, {&flags.user, "User"}, {&flags.hostname, "Hostname"},
+        {&flags.network, "NetworkMode"}, {&flags.stopSignal, "StopSignal"}};
+    for (const auto &[option, key] : texts) {
+        if (parser.isSet(*option))
+            map.insert(QLatin1String(key), parser.value(*option));
+    }
+    if (parser.isSet(flags.entrypoint)) {
+        const QString entrypoint = parser.value(flags.entrypoint);
+        map.insert(QStringLiteral("Entrypoint"), entrypoint.isEmpty() ? QStringList() : QStringList{entrypoint});
+    }
+    const QList<QPair<const QCommandLineOption *, const char *>> switches{
+        {&flags.remove, "AutoRemove"}, {&flags.interactive, "OpenStdin"}, {&flags.tty, "Tty"},
+        {&flags.privileged, "Privileged"}, {&flags.readOnly, "ReadonlyRootfs"}};
+    for (const auto &[option, key] : switches) {
+        if (parser.isSet(*option))
+            map.insert(QLatin1String(key), true);
+    }
+    for (const auto &[option, key] : QList<QPair<const QCommandLineOption *, const char *>>{{&flags.memory, "Memory"},
+                                                                                            {&flags.memorySwap, "MemorySwap"}}) {
+        if (!parser.isSet(*option))
+            continue;
+        auto bytes = parseSize(parser.value(*option));
+        if (!bytes) {
+            result.error = tr("invalid size: '%1'; give bytes or a number with k, m or g (e.g. 512m)").arg(parser.value(*option));
+            return result;
+        }
+        map.insert(QLatin1String(key), *bytes);
+    }
+    if (parser.isSet(flags.cpus)) {
+        bool ok = false;
+        const double cpus = parser.value(flags.cpus).toDouble(&ok);
+        if (!ok || cpus <= 0) {
+            result.error = tr("invalid argument \"%1\" for \"--cpus\": give a number of CPUs such as 1.5").arg(parser.value(flags.cpus));
+            return result;
+        }
+        map.insert(QStringLiteral("NanoCpus"), static_cast<qint64>(std::llround(cpus * 1e9)));
+    }
+    for (const auto &[option, key] : QList<QPair<const QCommandLineOption *, const char *>>{
+             {&flags.cpuShares, "CpuShares"}, {&flags.pidsLimit, "PidsLimit"}, {&flags.stopTimeout, "StopTimeout"}}) {
+        if (!parser.isSet(*option))
+            continue;
+        bool ok = false;
+        const qint64 value = parser.value(*option).toLongLong(&ok);
+        if (!ok) {
+            result.error = tr("invalid argument \"%1\" for \"--%2\": give a whole number").arg(parser.value(*option), option->names().constLast());
+            return result;
+        }
+        map.insert(QLatin1String(key), value);
+    }
+    if (parser.isSet(flags.restart)) {
+        const QString policy = parser.value(flags.restart);
+        const auto colon = policy.indexOf(QLatin1Char(':'));
+        QVariantMap restart{{QStringLiteral("Name"), policy.left(colon)}};
+        if (colon >= 0) {
+            bool ok = false;
+            const int count = policy.mid(colon + 1).toInt(&ok);
+            if (!ok || count < 0) {
+                result.error = tr("invalid restart policy '%1': the retry count must be a whole number").arg(policy);
+                return result;
+            }
+            restart.insert(QStringLiteral("MaximumRetryCount"), count);
+        }
+        map.insert(QStringLiteral("RestartPolicy"), restart);
+    }
+    if (parser.isSet(flags.label)) {
+        QVariantMap labels;
+        for (const auto &item : parser.values(flags.label)) {
+            const auto equals = item.indexOf(QLatin1Char('='));
+            labels.insert(item.left(equals), equals < 0 ? QString() : item.mid(equals + 1));
+        }
+        map.insert(QStringLiteral("Labels"), labels);
+    }
+    return result;
+}
+
+// Interactive sessions need the terminal to cross the bus, which this build does not do yet:
+// say so instead of running a container the person cannot talk to.
+bool refuseInteractive(const QCommandLineParser &parser, const RunFlags &flags, bool detached)
+{
+    if (!detached && (parser.isSet(flags.interactive) || parser.isSet(flags.tty))) {
+        err() << tr("berth: interactive containers (-i, -t) are not supported yet. Run it in the background with "
+                    "-d and look at its output with `berth logs`.")
+              << '\n';
+        return true;
+    }
+    return false;
+}
+
+std::optional<QString> createContainer(HelperProxy &proxy, const QVariantMap &request)
+{
+    auto reply = proxy.CreateContainer(request);
+    if (!waitFor(reply))
+        return std::nullopt;
+    return reply.value();
+}
+
+} // namespace
+
+int runCreate(const QStringList &arguments)
+{
+    const RunFlags flags;
+    QCommandLineParser parser;
+    Usage usage{QStringLiteral("berth create [OPTIONS] IMAGE [COMMAND] [ARG...]"), tr("Create a new container"),
+                flags.all(false), 1, 100000};
+    usage.optionsEndAtFirstPositional = true;
+    if (auto exit = parseOrExplain(parser, arguments, usage))
+        return *exit;
+    auto request = buildRequest(parser, flags);
+    if (!request.error.isEmpty()) {
+        err() << request.error << '\n';
+        return UsageError;
+    }
+    if (!busReachable())
+        return Failed;
+    auto proxy = berth::client::makeHelperProxy(berth::client::changeTimeoutMs);
+    auto id = createContainer(*proxy, request.map);
+    if (!id)
+        return Failed;
+    out() << *id << '\n';
+    out().flush();
+    return Success;
+}
+
+int runRun(const QStringList &arguments)
+{
+    const RunFlags flags;
+    QCommandLineParser parser;
+    Usage usage{QStringLiteral("berth run [OPTIONS] IMAGE [COMMAND] [ARG...]"),
+                tr("Create and run a new container from an image"), flags.all(true), 1, 100000};
+    usage.optionsEndAtFirstPositional = true;
+    if (auto exit = parseOrExplain(parser, arguments, usage))
+        return *exit;
+    const bool detached = parser.isSet(flags.detach);
+    if (refuseInteractive(parser, flags, detached))
+        return UsageError;
+    auto request = buildRequest(parser, flags);
+    if (!request.error.isEmpty()) {
+        err() << request.error << '\n';
+        return UsageError;
+    }
+    if (!busReachable())
+        return Failed;
+    auto proxy = berth::client::makeHelperProxy(berth::client::changeTimeoutMs);
+    auto id = createContainer(*proxy, request.map);
+    if (!id)
+        return Failed;
+    // Docker's exit codes for `run`: 125 when the engine fails, the command's own otherwise.
+    constexpr int engineFailed = 125;
+    auto started = proxy->StartContainer(*id);
+    started.waitForFinished();
+    if (started.isError()) {
+        reportFailure(berth::client::describeFailure(started.error()));
+        if (request.map.value(QStringLiteral("AutoRemove")).toBool())
+            proxy->RemoveContainer(*id, true, true).waitForFinished();
+        return engineFailed;
+    }
+    if (detached) {
+        out() << *id << '\n';
+        out().flush();
+        return Success;
+    }
+    // Without a terminal, run waits for the container and returns its exit code.
+    auto waitProxy = berth::client::makeHelperProxy(24 * 3600 * 1000);
+    auto waited = waitProxy->WaitContainer(*id);
+    waited.waitForFinished();
+    if (waited.isError()) {
+        reportFailure(berth::client::describeFailure(waited.error()));
+        return engineFailed;
+    }
+    return waited.value();
+}
+
+} // namespace berth::cli
