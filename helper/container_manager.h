@@ -10,8 +10,11 @@
 #include "engine/core/error.h"
 #include "engine/core/store.h"
 
+#include "log_streamer.h"
+
 #include <QHash>
 #include <QObject>
+#include <QSet>
 
 #include <nlohmann/json.hpp>
 
@@ -57,6 +60,17 @@ public:
     /// away when it is not running already.
     void wait(const std::string &idOrName, std::function<void(berth::Result<int>)> done);
 
+    /// Streams a container's log into output (stdout entries) and errorOutput (stderr).
+    /// Following ends when the container stops.
+    [[nodiscard]] berth::Result<LogStreamer *> streamLogs(const std::string &idOrName, LogStreamer::Options options,
+                                                          berth::UniqueFd output, berth::UniqueFd errorOutput);
+    /// Starts a container with its output streamed from the first byte, as a foreground
+    /// `run` shows it; done gets the exit code once the container stopped and its output
+    /// is written, or why it could not start. Streaming and starting are one step so the
+    /// stream cannot miss a container that ends at once.
+    void startAttached(const std::string &idOrName, LogStreamer::Options options, berth::UniqueFd output,
+                       berth::UniqueFd errorOutput, std::function<void(berth::Result<int>)> done);
+
     [[nodiscard]] berth::Result<std::vector<berth::container::ContainerRecord>> list();
     [[nodiscard]] berth::Result<berth::container::ContainerRecord> find(const std::string &idOrName);
     /// The record as `docker inspect` prints it.
@@ -83,6 +97,12 @@ private:
     [[nodiscard]] berth::Status runRuntime(const QStringList &arguments);
     [[nodiscard]] berth::Status removeNow(const berth::container::ContainerRecord &record, bool volumes);
     void finishWaiters(const std::string &id, int exitCode);
+    /// --rm: the directory goes once the log streams reading it have written everything.
+    void removeWhenLogsRead(const std::string &id);
+    void logStreamFinished(const QString &key, LogStreamer *streamer);
+    [[nodiscard]] berth::Result<LogStreamer *> openLogStream(const berth::container::ContainerRecord &record,
+                                                             LogStreamer::Options options, berth::UniqueFd output,
+                                                             berth::UniqueFd errorOutput);
 
     berth::Store &store_;
     berth::container::ContainerRecords records_;
@@ -95,4 +115,9 @@ private:
     QHash<QString, std::vector<std::function<void(berth::Result<int>)>>> waiters_;
     /// The next restart delay of each container that restarts by policy.
     QHash<QString, qint64> restartDelays_;
+    QMultiHash<QString, LogStreamer *> logStreams_;
+    /// What startAttached() runs when its stream ends.
+    QHash<LogStreamer *, std::function<void(std::optional<int>)>> attachedDone_;
+    /// --rm containers whose removal waits for their log streams.
+    QSet<QString> pendingAutoRemovals_;
 };

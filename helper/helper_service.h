@@ -74,6 +74,10 @@ public Q_SLOTS:
     int WaitContainer(const QString &name);
     QList<QVariantMap> ListContainers();
     QString InspectContainer(const QString &name);
+    void ContainerLogs(const QString &name, const QVariantMap &options, const QDBusUnixFileDescriptor &output,
+                       const QDBusUnixFileDescriptor &errorOutput);
+    int StartContainerAttached(const QString &name, const QVariantMap &options, const QDBusUnixFileDescriptor &output,
+                               const QDBusUnixFileDescriptor &errorOutput);
 
 Q_SIGNALS:
     void ConfigChanged(const QString &key, const QString &value);

@@ -94,6 +94,7 @@ int runRename(const QStringList &arguments);
 int runWait(const QStringList &arguments);
 int runPs(const QStringList &arguments);
 int runContainer(const QStringList &arguments);
+int runLogs(const QStringList &arguments);
 /// Prints `docker inspect` JSON of containers; used by `inspect` and `container inspect`.
 int inspectContainers(const QStringList &names, const QString &format);
 

@@ -130,6 +130,7 @@ constexpr std::array containerCommands{
     Command{"inspect", QT_TRANSLATE_NOOP("berth::cli", "Display detailed information on one or more containers"), nullptr},
     Command{"kill", QT_TRANSLATE_NOOP("berth::cli", "Kill one or more running containers"), runKill},
     Command{"ls", QT_TRANSLATE_NOOP("berth::cli", "List containers"), runPs},
+    Command{"logs", QT_TRANSLATE_NOOP("berth::cli", "Fetch the logs of a container"), runLogs},
     Command{"pause", QT_TRANSLATE_NOOP("berth::cli", "Pause all processes within one or more containers"), runPause},
     Command{"rename", QT_TRANSLATE_NOOP("berth::cli", "Rename a container"), runRename},
     Command{"restart", QT_TRANSLATE_NOOP("berth::cli", "Restart one or more containers"), runRestart},

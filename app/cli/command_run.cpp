@@ -2,6 +2,8 @@
 // Engine API's names), then start, and for run in the foreground, wait for the exit code.
 #include "cli.h"
 
+#include "container_output.h"
+
 #include <QDBusArgument>
 #include <QProcessEnvironment>
 
@@ -189,8 +191,8 @@ Request buildRequest(const QCommandLineParser &parser, const RunFlags &flags)
     return result;
 }
 
-// Interactive sessions need the terminal to cross the bus, which this build does not do yet:
-// say so instead of running a container the person cannot talk to.
+// Interactive sessions need the terminal and stdin to cross the bus, which this build does not
+// do yet: say so instead of running a container the person cannot talk to.
 bool refuseInteractive(const QCommandLineParser &parser, const RunFlags &flags, bool detached)
 {
     if (!detached && (parser.isSet(flags.interactive) || parser.isSet(flags.tty))) {
@@ -262,28 +264,40 @@ int runRun(const QStringList &arguments)
         return Failed;
     // Docker's exit codes for `run`: 125 when the engine fails, the command's own otherwise.
     constexpr int engineFailed = 125;
-    auto started = proxy->StartContainer(*id);
-    started.waitForFinished();
-    if (started.isError()) {
-        reportFailure(berth::client::describeFailure(started.error()));
-        if (request.map.value(QStringLiteral("AutoRemove")).toBool())
-            proxy->RemoveContainer(*id, true, true).waitForFinished();
-        return engineFailed;
-    }
+    const bool autoRemove = request.map.value(QStringLiteral("AutoRemove")).toBool();
     if (detached) {
+        auto started = proxy->StartContainer(*id);
+        started.waitForFinished();
+        if (started.isError()) {
+            reportFailure(berth::client::describeFailure(started.error()));
+            if (autoRemove)
+                proxy->RemoveContainer(*id, true, true).waitForFinished();
+            return engineFailed;
+        }
         out() << *id << '\n';
         out().flush();
         return Success;
     }
-    // Without a terminal, run waits for the container and returns its exit code.
-    auto waitProxy = berth::client::makeHelperProxy(24 * 3600 * 1000);
-    auto waited = waitProxy->WaitContainer(*id);
-    waited.waitForFinished();
-    if (waited.isError()) {
-        reportFailure(berth::client::describeFailure(waited.error()));
+    // In the foreground the output streams here from the first byte, and the helper answers
+    // with the exit code once the container stopped and all of it is written.
+    auto output = ContainerOutput::open();
+    if (!output)
+        return engineFailed;
+    auto attachProxy = berth::client::makeHelperProxy(24 * 3600 * 1000);
+    std::optional<QDBusPendingReply<int>> attached;
+    attached.emplace(attachProxy->StartContainerAttached(*id, {}, output->outputForHelper(),
+                                                          output->errorOutputForHelper()));
+    output->closeHelperEnds();
+    // Signals to this process go to the container, as docker run's --sig-proxy does.
+    output->copyUntilEnd([&proxy, &id](int signal) { proxy->KillContainer(*id, QString::number(signal)); }, &*attached);
+    attached->waitForFinished();
+    if (attached->isError()) {
+        reportFailure(berth::client::describeFailure(attached->error()));
+        if (autoRemove)
+            proxy->RemoveContainer(*id, true, true).waitForFinished();
         return engineFailed;
     }
-    return waited.value();
+    return attached->value();
 }
 
 } // namespace berth::cli

@@ -22,6 +22,7 @@ constexpr std::array commands{
     Command{"container", QT_TRANSLATE_NOOP("berth::cli", "Manage containers"), runContainer},
     Command{"create", QT_TRANSLATE_NOOP("berth::cli", "Create a new container"), runCreate},
     Command{"kill", QT_TRANSLATE_NOOP("berth::cli", "Kill one or more running containers"), runKill},
+    Command{"logs", QT_TRANSLATE_NOOP("berth::cli", "Fetch the logs of a container"), runLogs},
     Command{"pause", QT_TRANSLATE_NOOP("berth::cli", "Pause all processes within one or more containers"), runPause},
     Command{"ps", QT_TRANSLATE_NOOP("berth::cli", "List containers"), runPs},
     Command{"rename", QT_TRANSLATE_NOOP("berth::cli", "Rename a container"), runRename},

@@ -208,6 +208,15 @@ void runContainerInit(const InitContext &context)
         if (auto started = waitForStart(context.execFifo); !started)
             fatal(started.error(), 1);
     }
+    // The program starts with the signal state of a fresh process: what the monitor and the
+    // runtime ignore or block (SIGHUP, SIGPIPE, SIGCHLD for signalfd…) is not its own, and a
+    // shell cannot even trap a signal it inherits ignored.
+    for (int signal = 1; signal < NSIG; ++signal)
+        if (signal != SIGKILL && signal != SIGSTOP)
+            ::signal(signal, SIG_DFL);
+    sigset_t nothingBlocked;
+    sigemptyset(&nothingBlocked);
+    ::sigprocmask(SIG_SETMASK, &nothingBlocked, nullptr);
     // Installing a filter needs no_new_privs or CAP_SYS_ADMIN: without no_new_privs it goes
     // in while still privileged (the profile must then allow the calls below), as runc does.
     auto loadSeccomp = [&] {
