@@ -11,8 +11,6 @@
 
 #include <cerrno>
 #include <chrono>
-#include <cstdio>
-#include <ctime>
 #include <fstream>
 #include <sstream>
 
@@ -179,18 +177,6 @@ std::string stateDocument(const ContainerState &state, ContainerStatus status)
         annotations[key] = value;
     document["annotations"] = annotations;
     return document.dump(2);
-}
-
-std::string timestampNow()
-{
-    timespec now{};
-    ::clock_gettime(CLOCK_REALTIME, &now);
-    tm utc{};
-    ::gmtime_r(&now.tv_sec, &utc);
-    char text[64];
-    std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d.%09ldZ", utc.tm_year + 1900, utc.tm_mon + 1,
-                  utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec, now.tv_nsec);
-    return text;
 }
 
 } // namespace berth::runtime

@@ -49,7 +49,7 @@ std::string jsonEscape(std::string_view text)
     return escaped;
 }
 
-ContainerLogWriter::ContainerLogWriter(std::filesystem::path path, std::uint64_t maxBytes, unsigned maxFiles)
+ContainerLogWriter::ContainerLogWriter(std::string path, std::uint64_t maxBytes, unsigned maxFiles)
     : path_(std::move(path)), maxBytes_(maxBytes), maxFiles_(maxFiles == 0 ? 1 : maxFiles)
 {
 }
@@ -58,7 +58,7 @@ Status ContainerLogWriter::open()
 {
     const int fd = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
     if (fd < 0)
-        return failErrno("opening the container log " + backquoted(path_.string()), errno);
+        return failErrno("opening the container log " + backquoted(path_), errno);
     fd_ = UniqueFd(fd);
     struct stat info {};
     size_ = ::fstat(fd, &info) == 0 ? static_cast<std::uint64_t>(info.st_size) : 0;
@@ -69,8 +69,8 @@ Status ContainerLogWriter::rotate()
 {
     // log.N-1 → log.N … log → log.1; the oldest falls off.
     for (unsigned index = maxFiles_ - 1; index >= 1; --index) {
-        std::filesystem::path from = index == 1 ? path_ : std::filesystem::path(path_.string() + "." + std::to_string(index - 1));
-        std::filesystem::path to = path_.string() + "." + std::to_string(index);
+        const std::string from = index == 1 ? path_ : path_ + "." + std::to_string(index - 1);
+        const std::string to = path_ + "." + std::to_string(index);
         ::rename(from.c_str(), to.c_str());
     }
     if (maxFiles_ == 1 && ::ftruncate(fd_.get(), 0) == 0) {
@@ -94,7 +94,7 @@ Status ContainerLogWriter::writeEntry(std::string_view stream, std::string_view 
         if (written < 0 && errno == EINTR)
             continue;
         if (written < 0)
-            return failErrno("writing the container log " + backquoted(path_.string()), errno);
+            return failErrno("writing the container log " + backquoted(path_), errno);
         rest.remove_prefix(static_cast<std::size_t>(written));
     }
     size_ += line.size();

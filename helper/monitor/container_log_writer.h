@@ -7,7 +7,6 @@
 #include "engine/core/unique_fd.h"
 
 #include <cstdint>
-#include <filesystem>
 #include <string>
 #include <string_view>
 
@@ -16,7 +15,7 @@ namespace berth::monitor {
 class ContainerLogWriter {
 public:
     /// maxBytes 0 = never rotate; maxFiles counts the current file too (as Docker's max-file).
-    ContainerLogWriter(std::filesystem::path path, std::uint64_t maxBytes, unsigned maxFiles);
+    ContainerLogWriter(std::string path, std::uint64_t maxBytes, unsigned maxFiles);
 
     [[nodiscard]] Status open();
     /// Appends output of one stream; complete lines are written at once, a partial line is
@@ -30,7 +29,7 @@ private:
     [[nodiscard]] Status writeEntry(std::string_view stream, std::string_view text);
     [[nodiscard]] Status rotate();
 
-    std::filesystem::path path_;
+    std::string path_; ///< a plain string: std::filesystem would add its code to every monitor
     std::uint64_t maxBytes_;
     unsigned maxFiles_;
     UniqueFd fd_;

@@ -4,9 +4,9 @@
 // (exit code, signal, times, OOM kill) in an exit file. It lives in its own session, so
 // the container keeps running when berth-helper exits or is killed.
 #include "helper/monitor/container_log_writer.h"
+#include "helper/monitor/memory_cgroup.h"
+#include "helper/monitor/plain_files.h"
 
-#include "engine/core/cgroup_layout.h"
-#include "engine/runtime/cgroups.h"
 #include "engine/runtime/runtime_state.h"
 
 #include <fcntl.h>
@@ -21,9 +21,8 @@
 #include <charconv>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
+#include <memory>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -137,28 +136,16 @@ int runRuntime(const Options &options, const std::vector<std::string> &arguments
     return status;
 }
 
-// The runtime's own complaint, from the log it was told to keep.
+// The runtime's own complaint: the last line of the log it was told to keep.
 std::string runtimeComplaint(const Options &options)
 {
-    std::ifstream file(runtimeLogPath(options));
-    std::string line;
-    std::string last;
-    while (std::getline(file, line)) {
-        if (!line.empty())
-            last = line;
-    }
-    return last.empty() ? "berth-runtime failed without saying why" : last;
-}
-
-bool writeFileAtomically(const std::string &path, const std::string &text)
-{
-    const std::string temporary = path + ".tmp";
-    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    if (fd < 0)
-        return false;
-    const bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && ::fsync(fd) == 0;
-    ::close(fd);
-    return written && ::rename(temporary.c_str(), path.c_str()) == 0;
+    const std::string log = berth::monitor::readSmallFile(runtimeLogPath(options)).value_or(std::string());
+    const std::size_t end = log.find_last_not_of('\n');
+    if (end == std::string::npos)
+        return "berth-runtime failed without saying why";
+    const std::size_t newline = log.rfind('\n', end);
+    const std::size_t start = newline == std::string::npos ? 0 : newline + 1;
+    return log.substr(start, end + 1 - start);
 }
 
 void tellReady(int fd, const std::string &message)
@@ -173,30 +160,22 @@ void tellReady(int fd, const std::string &message)
 {
     const std::string document = "{\"error\":\"" + berth::monitor::jsonEscape(why) + "\",\"finishedAt\":\"" +
                                  berth::runtime::timestampNow() + "\"}\n";
-    writeFileAtomically(options.exitFile, document);
+    (void)berth::monitor::writeFileAtomically(options.exitFile, document);
     tellReady(options.readyFd, "error " + why + "\n");
     ::_exit(1);
 }
 
 std::optional<pid_t> readPidFile(const std::string &path)
 {
-    std::ifstream file(path);
+    const auto text = berth::monitor::readSmallFile(path, 64);
+    if (!text)
+        return std::nullopt;
+    const std::size_t end = text->find_first_not_of("0123456789");
     pid_t pid = 0;
-    if (file >> pid && pid > 0)
-        return pid;
-    return std::nullopt;
-}
-
-bool wasOomKilled(const Options &options)
-{
-    auto state = berth::runtime::readContainerState(options.runtimeRoot, options.id);
-    if (!state)
-        return false;
-    auto cgroup = berth::runtime::openCgroup(berth::detectCgroupLayout(), state->cgroupPath);
-    if (!cgroup)
-        return false;
-    auto stats = (*cgroup)->stats();
-    return stats && stats->oomKillCount.value_or(0) > 0;
+    auto [stop, error] = std::from_chars(text->data(), text->data() + (end == std::string::npos ? text->size() : end), pid);
+    if (error != std::errc() || stop == text->data() || pid <= 0)
+        return std::nullopt;
+    return pid;
 }
 
 } // namespace
@@ -238,6 +217,8 @@ int main(int argc, char **argv)
     ::unlink(pidFile.c_str());
     if (!containerPid)
         failBeforeStart(options, "berth-runtime created the container but wrote no pid");
+    // Found now, while the container's process is there to say where its cgroup is.
+    const std::string oomCounter = berth::monitor::oomCounterFile(*containerPid);
     const std::string startedAt = berth::runtime::timestampNow();
     const int started = runRuntime(options, {"start", options.id}, -1, -1);
     if (!WIFEXITED(started) || WEXITSTATUS(started) != 0) {
@@ -250,7 +231,9 @@ int main(int argc, char **argv)
     std::optional<int> containerStatus;
     bool stdoutOpen = true;
     bool stderrOpen = true;
-    std::string buffer(65536, '\0');
+    // Not zero-filled: pages of the buffer become resident only as output arrives.
+    constexpr std::size_t bufferSize = 65536;
+    const std::unique_ptr<char[]> buffer(new char[bufferSize]);
     // After the first process ends, output still in the pipes is read; processes that escaped
     // its pid namespace (there is none with a shared one) may hold them open, so give up after
     // a second.
@@ -265,10 +248,10 @@ int main(int argc, char **argv)
         for (int stream = 0; stream < 2; ++stream) {
             if (!(waiting[stream].revents & (POLLIN | POLLHUP | POLLERR)))
                 continue;
-            const ssize_t got = ::read(waiting[stream].fd, buffer.data(), buffer.size());
+            const ssize_t got = ::read(waiting[stream].fd, buffer.get(), bufferSize);
             const char *name = stream == 0 ? "stdout" : "stderr";
             if (got > 0) {
-                (void)log.append(name, std::string_view(buffer.data(), static_cast<std::size_t>(got)));
+                (void)log.append(name, std::string_view(buffer.get(), static_cast<std::size_t>(got)));
             } else if (got == 0 || errno != EINTR) {
                 (void)log.flush(name);
                 (stream == 0 ? stdoutOpen : stderrOpen) = false;
@@ -294,12 +277,13 @@ int main(int argc, char **argv)
 
     const int status = containerStatus.value_or(0);
     const int exitCode = WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status);
-    const bool oomKilled = WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL && wasOomKilled(options);
-    std::ostringstream document;
-    document << "{\"exitCode\":" << exitCode << ",\"signal\":" << (WIFSIGNALED(status) ? WTERMSIG(status) : 0)
-             << ",\"oomKilled\":" << (oomKilled ? "true" : "false") << ",\"startedAt\":\"" << startedAt
-             << "\",\"finishedAt\":\"" << berth::runtime::timestampNow() << "\"}\n";
-    if (!writeFileAtomically(options.exitFile, document.str())) {
+    const bool oomKilled = WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL &&
+                           berth::monitor::readOomKillCount(oomCounter).value_or(0) > 0;
+    const std::string document = "{\"exitCode\":" + std::to_string(exitCode) +
+                                 ",\"signal\":" + std::to_string(WIFSIGNALED(status) ? WTERMSIG(status) : 0) +
+                                 ",\"oomKilled\":" + (oomKilled ? "true" : "false") + ",\"startedAt\":\"" + startedAt +
+                                 "\",\"finishedAt\":\"" + berth::runtime::timestampNow() + "\"}\n";
+    if (!berth::monitor::writeFileAtomically(options.exitFile, document)) {
         std::fprintf(stderr, "berth-monitor: writing %s: %s\n", options.exitFile.c_str(), std::strerror(errno));
         return 1;
     }
