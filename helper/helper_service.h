@@ -11,6 +11,7 @@
 #include <QDBusContext>
 #include <QDBusObjectPath>
 #include <QDBusUnixFileDescriptor>
+#include <QHash>
 #include <QObject>
 #include <QStringList>
 #include <QVariantMap>
@@ -78,6 +79,18 @@ public Q_SLOTS:
                        const QDBusUnixFileDescriptor &errorOutput);
     int StartContainerAttached(const QString &name, const QVariantMap &options, const QDBusUnixFileDescriptor &output,
                                const QDBusUnixFileDescriptor &errorOutput);
+    // Container tools (container_tool_verbs.cpp).
+    QVariantMap StatContainerPath(const QString &name, const QString &path, const QVariantMap &options);
+    QDBusObjectPath CopyFromContainer(const QString &name, const QString &path, const QDBusUnixFileDescriptor &output,
+                                      const QVariantMap &options);
+    QDBusObjectPath CopyToContainer(const QString &name, const QString &directory, const QDBusUnixFileDescriptor &input,
+                                    const QVariantMap &options);
+    QDBusObjectPath ExportContainer(const QString &name, const QDBusUnixFileDescriptor &output);
+    QStringList ContainerTop(const QString &name, const QStringList &psArguments, QList<QStringList> &processes);
+    QList<QVariantMap> ContainerStats(const QStringList &names);
+    QList<QVariantMap> ContainerChanges(const QString &name);
+    QList<QVariantMap> ContainerSizes(const QStringList &names);
+    QStringList PruneContainers(const QVariantMap &filters, qulonglong &reclaimedBytes);
 
 Q_SIGNALS:
     void ConfigChanged(const QString &key, const QString &value);
@@ -125,4 +138,18 @@ private:
     ContainerManager *containers_ = nullptr;
     /// Whether the idle tracker is held because containers run.
     bool holdingForContainers_ = false;
+
+    // Container tools (container_tool_verbs.cpp).
+    struct ContainerRoot;
+    /// A descriptor of the container's root file system: its overlay as it runs, or mounted
+    /// now for a stopped one (counted in rootMounts_). Give it back with releaseContainerRoot.
+    [[nodiscard]] berth::Result<ContainerRoot> acquireContainerRoot(const QString &name);
+    /// Unmounts a root mounted by acquireContainerRoot once nothing holds it and the
+    /// container does not run by then.
+    void releaseContainerRoot(const ContainerRoot &root);
+    /// A Job (kind: cp, export) running work on the container's root, released when it ends.
+    [[nodiscard]] berth::Result<QDBusObjectPath> startRootJob(const QString &kind, const QString &name,
+                                                              std::function<berth::Result<QVariantMap>(int rootFd)> work);
+    /// How many holders keep each stopped container's root mounted (id → count).
+    QHash<QString, int> rootMounts_;
 };

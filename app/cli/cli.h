@@ -7,6 +7,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDBusPendingReply>
+#include <QHash>
 #include <QStringList>
 #include <QTextStream>
 
@@ -95,6 +96,15 @@ int runWait(const QStringList &arguments);
 int runPs(const QStringList &arguments);
 int runContainer(const QStringList &arguments);
 int runLogs(const QStringList &arguments);
+// Container tools (command_container_tools.cpp).
+int runCopy(const QStringList &arguments);
+int runTop(const QStringList &arguments);
+int runStats(const QStringList &arguments);
+int runDiff(const QStringList &arguments);
+int runExport(const QStringList &arguments);
+int runContainerPrune(const QStringList &arguments);
+/// `ps -s`'s SIZE column by container id: "12B (virtual 4.5MB)"; empty after a reported failure.
+QHash<QString, QString> containerSizeTexts(const QStringList &ids);
 /// Prints `docker inspect` JSON of containers; used by `inspect` and `container inspect`.
 int inspectContainers(const QStringList &names, const QString &format);
 

@@ -140,6 +140,12 @@ constexpr std::array containerCommands{
     Command{"stop", QT_TRANSLATE_NOOP("berth::cli", "Stop one or more running containers"), runStop},
     Command{"unpause", QT_TRANSLATE_NOOP("berth::cli", "Unpause all processes within one or more containers"), runUnpause},
     Command{"wait", QT_TRANSLATE_NOOP("berth::cli", "Block until one or more containers stop, then print their exit codes"), runWait},
+    Command{"cp", QT_TRANSLATE_NOOP("berth::cli", "Copy files/folders between a container and the local filesystem"), runCopy},
+    Command{"diff", QT_TRANSLATE_NOOP("berth::cli", "Inspect changes to files or directories on a container's filesystem"), runDiff},
+    Command{"export", QT_TRANSLATE_NOOP("berth::cli", "Export a container's filesystem as a tar archive"), runExport},
+    Command{"prune", QT_TRANSLATE_NOOP("berth::cli", "Remove all stopped containers"), runContainerPrune},
+    Command{"stats", QT_TRANSLATE_NOOP("berth::cli", "Display a live stream of container(s) resource usage statistics"), runStats},
+    Command{"top", QT_TRANSLATE_NOOP("berth::cli", "Display the running processes of a container"), runTop},
 };
 
 int runContainerInspect(const QStringList &arguments)
@@ -258,15 +264,11 @@ int runPs(const QStringList &arguments)
     const QCommandLineOption latest({QStringLiteral("l"), QStringLiteral("latest")}, tr("Show the latest created container (includes all states)"));
     const QCommandLineOption filter({QStringLiteral("f"), QStringLiteral("filter")}, tr("Filter output based on conditions provided (status=, name=, id=, ancestor=, exited=)"), QStringLiteral("filter"));
     const QCommandLineOption format(QStringLiteral("format"), tr("Format output using a template: {{.ID}} {{.Names}} {{.Image}} {{.Status}} {{.State}}"), QStringLiteral("string"));
-    const QCommandLineOption size({QStringLiteral("s"), QStringLiteral("size")}, tr("Display total file sizes (not measured yet)"));
+    const QCommandLineOption size({QStringLiteral("s"), QStringLiteral("size")}, tr("Display total file sizes"));
     QCommandLineParser parser;
     const Usage usage{QStringLiteral("berth ps [OPTIONS]"), tr("List containers"), {all, quiet, noTrunc, last, latest, filter, format, size}, 0, 0};
     if (auto exit = parseOrExplain(parser, arguments, usage))
         return *exit;
-    if (parser.isSet(size)) {
-        err() << tr("berth ps: --size is not supported yet") << '\n';
-        return UsageError;
-    }
     for (const auto &item : parser.values(filter)) {
         static const QStringList keys{QStringLiteral("status"), QStringLiteral("name"), QStringLiteral("id"),
                                       QStringLiteral("ancestor"), QStringLiteral("exited")};
@@ -332,11 +334,23 @@ int runPs(const QStringList &arguments)
         return Success;
     }
     QList<QStringList> rows{{tr("CONTAINER ID"), tr("IMAGE"), tr("COMMAND"), tr("CREATED"), tr("STATUS"), tr("PORTS"), tr("NAMES")}};
+    // -s: the SIZE column from the helper (command_container_tools.cpp).
+    QHash<QString, QString> sizes;
+    if (parser.isSet(size)) {
+        QStringList ids;
+        for (const auto &container : shown)
+            ids << container.value(QStringLiteral("Id")).toString();
+        if (!ids.isEmpty() && (sizes = containerSizeTexts(ids)).isEmpty())
+            return Failed;
+        rows.first() << tr("SIZE");
+    }
     for (const auto &container : shown) {
         const auto created = QDateTime::fromSecsSinceEpoch(container.value(QStringLiteral("Created")).toLongLong());
         rows << QStringList{idOf(container), container.value(QStringLiteral("Image")).toString(), quotedCommand(container),
                             tr("%1 ago").arg(berth::client::humanDuration(created.secsTo(QDateTime::currentDateTimeUtc()))),
                             statusText(container), QString(), container.value(QStringLiteral("Name")).toString()};
+        if (parser.isSet(size))
+            rows.last() << sizes.value(container.value(QStringLiteral("Id")).toString());
     }
     printTable(rows);
     out().flush();
