@@ -56,7 +56,8 @@ std::optional<int> parseOrExplain(QCommandLineParser &parser, const QStringList 
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, tr("Print usage"));
     parser.addOptions(usage.options);
     parser.addOption(help);
-    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    // As docker (getopt): -aq is -a -q, and -eFOO=1 is -e with the value FOO=1.
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsCompactedShortOptions);
     parser.setOptionsAfterPositionalArgumentsMode(usage.optionsEndAtFirstPositional
                                                       ? QCommandLineParser::ParseAsPositionalArguments
                                                       : QCommandLineParser::ParseAsOptions);

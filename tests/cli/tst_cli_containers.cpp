@@ -143,8 +143,14 @@ private Q_SLOTS:
         QCOMPARE(runCli({QStringLiteral("start"), QStringLiteral("sleeper")}).exitCode, 0);
         QCOMPARE(state(QStringLiteral("sleeper")), QStringLiteral("running"));
         QCOMPARE(runCli({QStringLiteral("rename"), QStringLiteral("sleeper"), QStringLiteral("dozer")}).exitCode, 0);
+        // Short flags combine as with docker: -aq is -a -q.
+        const auto before = runCli({QStringLiteral("ps"), QStringLiteral("-aq"), QStringLiteral("--no-trunc")});
+        QCOMPARE(before.exitCode, 0);
+        QVERIFY2(before.out.split(QLatin1Char('\n')).contains(id), qPrintable(before.out + before.err));
         QCOMPARE(runCli({QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("dozer")}).exitCode, 0);
-        QVERIFY(!runCli({QStringLiteral("ps"), QStringLiteral("-aq"), QStringLiteral("--no-trunc")}).out.contains(id));
+        const auto after = runCli({QStringLiteral("ps"), QStringLiteral("-aq"), QStringLiteral("--no-trunc")});
+        QCOMPARE(after.exitCode, 0);
+        QVERIFY(!after.out.contains(id));
         QVERIFY(!QDir(fixtureFile(QStringLiteral("root/containers/") + id)).exists());
         QVERIFY(!mountedUnder(id));
     }
