@@ -6,6 +6,7 @@
 
 #include <ctime>
 #include <fstream>
+#include <map>
 
 using berth::container::ContainerPaths;
 using berth::container::ContainerStatus;
@@ -104,15 +105,32 @@ berth::Result<json> ContainerManager::inspect(const std::string &idOrName)
         {"LogConfig", {{"Type", "json-file"}, {"Config", {{"max-size", "10m"}, {"max-file", "3"}}}}},
     };
 
+    // Volumes are binds of their _data directories in the spec; Docker shows them by name.
+    std::map<std::string, berth::volume::VolumeMount> volumesByDestination;
+    if (auto volumeMounts = volumes_.mountsOf(record->id))
+        for (const auto &mount : *volumeMounts)
+            volumesByDestination[mount.destination] = mount;
     json mounts = json::array();
     for (const auto &mount : spec.value("mounts", json::array())) {
-        if (mount.value("type", "") != "bind")
-            continue;
         const auto options = mount.value("options", json::array());
         const bool readOnly = std::find(options.begin(), options.end(), "ro") != options.end();
+        const std::string destination = mount.value("destination", "");
+        if (mount.value("type", "") != "bind")
+            continue;
+        if (auto volume = volumesByDestination.find(destination); volume != volumesByDestination.end()) {
+            mounts.push_back({{"Type", "volume"},
+                              {"Name", volume->second.volumeName},
+                              {"Source", mount.value("source", "")},
+                              {"Destination", destination},
+                              {"Driver", "local"},
+                              {"Mode", readOnly ? "ro" : "z"},
+                              {"RW", !readOnly},
+                              {"Propagation", ""}});
+            continue;
+        }
         mounts.push_back({{"Type", "bind"},
                           {"Source", mount.value("source", "")},
-                          {"Destination", mount.value("destination", "")},
+                          {"Destination", destination},
                           {"Mode", readOnly ? "ro" : ""},
                           {"RW", !readOnly},
                           {"Propagation", "rprivate"}});

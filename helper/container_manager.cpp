@@ -5,6 +5,7 @@
 #include "engine/core/unique_fd.h"
 #include "engine/image/content_store.h"
 #include "engine/image/image_store.h"
+#include "engine/volume/volume_prefill.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -173,7 +174,8 @@ struct ContainerManager::Watched {
 };
 
 ContainerManager::ContainerManager(berth::Store &store, QObject *parent)
-    : QObject(parent), store_(store), records_(store.database()), runtimeRoot_(defaultRuntimeRoot),
+    : QObject(parent), store_(store), records_(store.database()), volumes_(store.database(), store.root()),
+      runtimeRoot_(defaultRuntimeRoot),
       runtimePath_(findCompanion("BERTH_RUNTIME", QStringLiteral("berth-runtime"), QStringLiteral("runtime"))),
       monitorPath_(findCompanion("BERTH_MONITOR", QStringLiteral("berth-monitor"), QStringLiteral("monitor")))
 {
@@ -210,9 +212,27 @@ berth::Result<berth::container::ImageRunConfig> ContainerManager::imageRunConfig
 
 berth::Result<json> ContainerManager::buildSpec(const ContainerRecord &record)
 {
+    auto mounts = volumes_.mountsOf(record.id);
+    if (!mounts)
+        return std::unexpected(mounts.error());
+    return buildSpec(record, *mounts);
+}
+
+berth::Result<json> ContainerManager::buildSpec(const ContainerRecord &record,
+                                                const std::vector<berth::volume::VolumeMount> &volumes)
+{
     auto request = berth::container::parseCreateRequest(record.config);
     if (!request)
         return std::unexpected(request.error());
+    // A volume is a bind of its _data directory; read-only as its -v asked.
+    for (const auto &volume : volumes) {
+        bool readOnly = false;
+        for (const auto &asked : request->volumes)
+            if (asked.destination == volume.destination)
+                readOnly = asked.readOnly;
+        request->run.binds.push_back(volumes_.dataDirectory(volume.volumeName).string() + ":" + volume.destination +
+                                     (readOnly ? ":ro" : ""));
+    }
     auto imageId = berth::Digest::parse(record.imageId);
     if (!imageId)
         return std::unexpected(imageId.error());
@@ -258,10 +278,6 @@ berth::Result<std::string> ContainerManager::create(const json &request, const s
     auto parsed = berth::container::parseCreateRequest(request);
     if (!parsed)
         return std::unexpected(parsed.error());
-    if (!parsed->volumes.empty())
-        return berth::fail(ErrorCode::Unsupported,
-                           "volumes (-v NAME:/path and anonymous ones) are not in this build yet; use a host "
-                           "directory (-v /host/path:/path) for now");
     ContainerRecord record;
     auto id = berth::container::newContainerId();
     if (!id)
@@ -288,17 +304,60 @@ berth::Result<std::string> ContainerManager::create(const json &request, const s
     record.config = request;
     record.config["Name"] = record.name;
 
+    // Volumes are made (anonymous ones named) before the container; the anonymous ones made
+    // here go again if the container cannot be created.
+    std::vector<berth::volume::VolumeMount> mounts;
+    std::vector<berth::volume::EnsuredVolume> ensured;
+    const auto dropNewAnonymousVolumes = [this, &mounts]() {
+        for (const auto &mount : mounts)
+            if (mount.anonymous)
+                (void)volumes_.remove(mount.volumeName, true);
+    };
+    for (const auto &volume : parsed->volumes) {
+        auto made = volumes_.ensure(volume.name);
+        if (!made) {
+            dropNewAnonymousVolumes();
+            return std::unexpected(made.error());
+        }
+        mounts.push_back({made->name, volume.destination, volume.name.empty()});
+        ensured.push_back(std::move(*made));
+    }
+
     const auto paths = ContainerPaths::of(store_.root(), record.id);
-    if (auto made = berth::container::createContainerDirectory(paths); !made)
+    if (auto made = berth::container::createContainerDirectory(paths); !made) {
+        dropNewAnonymousVolumes();
         return std::unexpected(made.error());
+    }
     // Building the spec now reports what Docker reports at create (bad capabilities, limits,
     // users) before anything is recorded.
-    auto spec = buildSpec(record);
+    auto spec = buildSpec(record, mounts);
     Status added = spec ? berth::container::writeContainerSpec(paths, *spec) : Status(std::unexpected(spec.error()));
-    if (added)
-        added = records_.add(record);
+    // Docker's first use: an empty volume starts with what the image has at its destination.
+    for (std::size_t index = 0; added && index < mounts.size(); ++index) {
+        berth::UniqueFd rootFd(::open(paths.rootfs.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
+        if (!rootFd.valid()) {
+            added = berth::failErrno("opening the container's root to fill its volumes", errno);
+            break;
+        }
+        auto copied = berth::volume::copyImageContentIntoVolume(rootFd.get(), mounts[index].destination,
+                                                                ensured[index].dataDirectory);
+        if (!copied)
+            added = std::unexpected(copied.error().withContext("filling the volume " + mounts[index].volumeName +
+                                                               " from the image"));
+    }
+    if (added) {
+        added = store_.database().transaction([&]() -> Status {
+            if (auto recorded = records_.add(record); !recorded)
+                return recorded;
+            for (const auto &mount : mounts)
+                if (auto attached = volumes_.attach(record.id, mount.volumeName, mount.destination); !attached)
+                    return attached;
+            return {};
+        });
+    }
     if (!added) {
         (void)berth::container::removeContainerDirectory(paths);
+        dropNewAnonymousVolumes();
         return std::unexpected(added.error());
     }
     (void)berth::container::unmountContainerRootfs(paths);
@@ -661,6 +720,9 @@ void ContainerManager::adoptAtStartup()
     for (const auto &record : *records)
         ids.push_back(record.id);
     berth::container::removeLeftoverContainerDirectories(store_.root(), ids);
+    // A volume create or remove cut short by a crash is finished or undone before serving.
+    if (auto leftovers = berth::volume::VolumeStore::removeLeftovers(store_.root(), store_.database()); !leftovers)
+        qWarning("berth-helper: cannot tidy the volumes directory: %s", leftovers.error().describe().c_str());
 
     for (auto &record : *records) {
         auto &state = record.state;
@@ -846,15 +908,27 @@ Status ContainerManager::unpause(const std::string &idOrName)
 
 // ---- remove, rename, wait ------------------------------------------------------------
 
-Status ContainerManager::removeNow(const ContainerRecord &record, bool)
+Status ContainerManager::removeNow(const ContainerRecord &record, bool volumes)
 {
-    // The record goes first: a crash after it leaves a directory that the next start
-    // removes as a leftover, never a record without its directory.
+    auto mounts = volumes_.mountsOf(record.id);
+    // The record goes first (its volume uses with it): a crash after it leaves a directory
+    // that the next start removes as a leftover, never a record without its directory.
     if (auto removed = records_.remove(record.id); !removed)
         return removed;
     auto directory = berth::container::removeContainerDirectory(ContainerPaths::of(store_.root(), record.id));
     if (!directory)
         qWarning("berth-helper: %s", directory.error().describe().c_str());
+    // rm -v and --rm: the container's anonymous volumes go too (named ones stay, as Docker
+    // keeps them); one another container still uses stays.
+    if (volumes && mounts) {
+        for (const auto &mount : *mounts) {
+            if (!mount.anonymous)
+                continue;
+            if (auto gone = volumes_.remove(mount.volumeName, true); !gone)
+                qWarning("berth-helper: keeping volume %s: %s", mount.volumeName.c_str(),
+                         gone.error().describe().c_str());
+        }
+    }
     return {};
 }
 

@@ -9,6 +9,7 @@
 #include "engine/container/container_records.h"
 #include "engine/core/error.h"
 #include "engine/core/store.h"
+#include "engine/volume/volume_store.h"
 
 #include "log_streamer.h"
 
@@ -75,6 +76,8 @@ public:
     [[nodiscard]] berth::Result<berth::container::ContainerRecord> find(const std::string &idOrName);
     /// The record as `docker inspect` prints it.
     [[nodiscard]] berth::Result<nlohmann::json> inspect(const std::string &idOrName);
+    /// Named and anonymous volumes (the volume verbs use it too).
+    [[nodiscard]] berth::volume::VolumeStore &volumes() { return volumes_; }
     [[nodiscard]] int runningCount() const { return static_cast<int>(watched_.size()); }
 
     /// Where berth-runtime keeps its state (default /run/berth/runtime).
@@ -90,6 +93,9 @@ private:
 
     void startRecord(berth::container::ContainerRecord record, Done done);
     [[nodiscard]] berth::Result<berth::container::ImageRunConfig> imageRunConfig(const std::string &imageId);
+    /// volumes: where the container's volumes go (from its record, or being made by create).
+    [[nodiscard]] berth::Result<nlohmann::json> buildSpec(const berth::container::ContainerRecord &record,
+                                                          const std::vector<berth::volume::VolumeMount> &volumes);
     [[nodiscard]] berth::Result<nlohmann::json> buildSpec(const berth::container::ContainerRecord &record);
     void watchMonitor(const std::string &id, pid_t monitorPid, int pidFd);
     void monitorEnded(const std::string &id);
@@ -106,6 +112,7 @@ private:
 
     berth::Store &store_;
     berth::container::ContainerRecords records_;
+    berth::volume::VolumeStore volumes_;
     std::string runtimeRoot_;
     QString runtimePath_;
     QString monitorPath_;

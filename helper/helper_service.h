@@ -91,11 +91,18 @@ public Q_SLOTS:
     QList<QVariantMap> ContainerChanges(const QString &name);
     QList<QVariantMap> ContainerSizes(const QStringList &names);
     QStringList PruneContainers(const QVariantMap &filters, qulonglong &reclaimedBytes);
+    // Volumes (volume_verbs.cpp).
+    QString CreateVolume(const QString &name, const QVariantMap &labels);
+    QString ListVolumes(const QStringList &filters);
+    QString InspectVolume(const QString &name);
+    void RemoveVolume(const QString &name, bool force);
+    QStringList PruneVolumes(const QStringList &filters, qulonglong &reclaimedBytes);
 
 Q_SIGNALS:
     void ConfigChanged(const QString &key, const QString &value);
     void ImagesChanged();
     void ContainersChanged();
+    void VolumesChanged();
 
 private:
     using Work = std::function<QDBusMessage(const QDBusMessage &request)>;

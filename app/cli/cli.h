@@ -5,6 +5,7 @@
 #include "helper_connection.h"
 
 #include <QCommandLineParser>
+#include <QJsonObject>
 #include <QCoreApplication>
 #include <QDBusPendingReply>
 #include <QHash>
@@ -105,6 +106,10 @@ int runExport(const QStringList &arguments);
 int runContainerPrune(const QStringList &arguments);
 /// `ps -s`'s SIZE column by container id: "12B (virtual 4.5MB)"; empty after a reported failure.
 QHash<QString, QString> containerSizeTexts(const QStringList &ids);
+/// Fills `{{.Field}}`, `{{.Field.Sub}}` and `{{json .Field}}` of a --format template from
+/// object; nothing when the template has other forms.
+[[nodiscard]] std::optional<QString> applyFormat(const QString &format, const QJsonObject &object);
+int runVolume(const QStringList &arguments);
 /// Prints `docker inspect` JSON of containers; used by `inspect` and `container inspect`.
 int inspectContainers(const QStringList &names, const QString &format);
 

@@ -37,6 +37,8 @@ QJsonObject dockerShape(const QVariantMap &image)
     return object;
 }
 
+} // namespace
+
 // Docker's --format takes Go templates; the common `{{.Field}}` and `{{json .Field}}` forms
 // are understood, anything else is refused rather than guessed.
 std::optional<QString> applyFormat(const QString &format, const QJsonObject &object)
@@ -70,8 +72,6 @@ std::optional<QString> applyFormat(const QString &format, const QJsonObject &obj
         result.replace(pattern, text);
     return result;
 }
-
-} // namespace
 
 int inspectContainers(const QStringList &names, const QString &format)
 {

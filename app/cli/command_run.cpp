@@ -5,6 +5,7 @@
 #include "container_output.h"
 
 #include <QDBusArgument>
+#include <QFileInfo>
 #include <QProcessEnvironment>
 
 #include <cmath>
@@ -36,6 +37,7 @@ struct RunFlags {
     QCommandLineOption cpuShares{{QStringLiteral("c"), QStringLiteral("cpu-shares")}, tr("CPU shares (relative weight)"), QStringLiteral("int")};
     QCommandLineOption pidsLimit{QStringLiteral("pids-limit"), tr("Tune container pids limit (-1 for unlimited)"), QStringLiteral("int")};
     QCommandLineOption ulimit{QStringLiteral("ulimit"), tr("Ulimit options (e.g. nofile=1024:2048)"), QStringLiteral("ulimit")};
+    QCommandLineOption mount{QStringLiteral("mount"), tr("Attach a filesystem mount (type=bind|volume|tmpfs,source=…,target=…[,readonly])"), QStringLiteral("mount")};
     QCommandLineOption tmpfs{QStringLiteral("tmpfs"), tr("Mount a tmpfs directory (/path[:options])"), QStringLiteral("list")};
     QCommandLineOption network{QStringLiteral("network"), tr("Connect a container to a network (none or host for now)"), QStringLiteral("network")};
     QCommandLineOption restart{QStringLiteral("restart"), tr("Restart policy: no, on-failure[:N], always, unless-stopped"), QStringLiteral("string")};
@@ -47,7 +49,7 @@ struct RunFlags {
     {
         QList<QCommandLineOption> options{name, env, volume, remove, interactive, tty, workdir, user, hostname,
                                           entrypoint, privileged, capAdd, capDrop, securityOpt, readOnly, memory,
-                                          memorySwap, cpus, cpuShares, pidsLimit, ulimit, tmpfs, network, restart,
+                                          memorySwap, cpus, cpuShares, pidsLimit, ulimit, mount, tmpfs, network, restart,
                                           label, stopSignal, stopTimeout};
         if (withDetach)
             options.prepend(detach);
@@ -85,6 +87,59 @@ struct Request {
     QString error;
 };
 
+// --mount in Docker's key=value form, turned into the -v and --tmpfs forms the request
+// carries. Returns the problem with item, if any.
+std::optional<QString> addMount(const QString &item, QVariantMap &map)
+{
+    QString type = QStringLiteral("volume");
+    QString source;
+    QString target;
+    bool readOnly = false;
+    QStringList tmpfsOptions;
+    for (const auto &field : item.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const auto equals = field.indexOf(QLatin1Char('='));
+        const QString key = field.left(equals).trimmed();
+        const QString value = equals < 0 ? QString() : field.mid(equals + 1);
+        if (key == QLatin1String("type"))
+            type = value;
+        else if (key == QLatin1String("source") || key == QLatin1String("src"))
+            source = value;
+        else if (key == QLatin1String("target") || key == QLatin1String("destination") || key == QLatin1String("dst"))
+            target = value;
+        else if (key == QLatin1String("readonly") || key == QLatin1String("ro"))
+            readOnly = equals < 0 || value == QLatin1String("true") || value == QLatin1String("1");
+        else if (key == QLatin1String("tmpfs-size"))
+            tmpfsOptions << QStringLiteral("size=") + value;
+        else if (key == QLatin1String("tmpfs-mode"))
+            tmpfsOptions << QStringLiteral("mode=") + value;
+        else
+            return tr("invalid argument \"%1\" for \"--mount\": unknown key '%2'; use type, source, target, readonly, "
+                      "tmpfs-size or tmpfs-mode").arg(item, key);
+    }
+    if (!target.startsWith(QLatin1Char('/')))
+        return tr("invalid argument \"%1\" for \"--mount\": target must be an absolute path in the container").arg(item);
+    const auto append = [&map](const char *key, const QString &value) {
+        QStringList values = map.value(QLatin1String(key)).toStringList();
+        values << value;
+        map.insert(QLatin1String(key), values);
+    };
+    if (type == QLatin1String("bind")) {
+        // Unlike -v, --mount does not make a missing host directory (as docker).
+        if (source.isEmpty() || !QFileInfo::exists(source))
+            return tr("invalid mount config for type \"bind\": bind source path does not exist: %1").arg(source);
+        append("Binds", QFileInfo(source).absoluteFilePath() + QLatin1Char(':') + target + (readOnly ? QStringLiteral(":ro") : QString()));
+    } else if (type == QLatin1String("volume")) {
+        append("Binds", (source.isEmpty() ? QString() : source + QLatin1Char(':')) + target + (readOnly ? QStringLiteral(":ro") : QString()));
+    } else if (type == QLatin1String("tmpfs")) {
+        if (!source.isEmpty())
+            return tr("invalid mount config for type \"tmpfs\": source is not allowed").arg(item);
+        append("Tmpfs", target + (tmpfsOptions.isEmpty() ? QString() : QLatin1Char(':') + tmpfsOptions.join(QLatin1Char(','))));
+    } else {
+        return tr("invalid argument \"%1\" for \"--mount\": type must be bind, volume or tmpfs").arg(item);
+    }
+    return std::nullopt;
+}
+
 Request buildRequest(const QCommandLineParser &parser, const RunFlags &flags)
 {
     Request result;
@@ -114,6 +169,12 @@ Request buildRequest(const QCommandLineParser &parser, const RunFlags &flags)
     for (const auto &[option, key] : lists) {
         if (parser.isSet(*option))
             map.insert(QLatin1String(key), parser.values(*option));
+    }
+    for (const auto &item : parser.values(flags.mount)) {
+        if (auto problem = addMount(item, map)) {
+            result.error = *problem;
+            return result;
+        }
     }
     const QList<QPair<const QCommandLineOption *, const char *>> texts{
         {&flags.workdir, "WorkingDir"}, {&flags.user, "User"}, {&flags.hostname, "Hostname"},

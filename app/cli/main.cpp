@@ -52,6 +52,7 @@ constexpr std::array commands{
     Command{"save", QT_TRANSLATE_NOOP("berth::cli", "Save one or more images to a tar archive (streamed to STDOUT by default)"), runSave},
     Command{"search", QT_TRANSLATE_NOOP("berth::cli", "Search Docker Hub or a registry's catalog for images"), runSearch},
     Command{"tag", QT_TRANSLATE_NOOP("berth::cli", "Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE"), runTag},
+    Command{"volume", QT_TRANSLATE_NOOP("berth::cli", "Manage volumes"), runVolume},
     Command{"version", QT_TRANSLATE_NOOP("berth::cli", "Show the Berth version information"), runVersion},
 };
 
