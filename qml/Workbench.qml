@@ -17,6 +17,7 @@ Item {
     readonly property alias sidebar: sidebar
     readonly property alias pages: pages
     readonly property alias imagesPage: imagesPage
+    readonly property alias containersPage: containersPage
     readonly property alias dropArea: dropArea
     // Read by --screenshot: true once the current panel shows its data or an error.
     property bool currentPageReady: pages.currentItem ? pages.currentItem.ready === true : false
@@ -37,7 +38,7 @@ Item {
             ]
         },
         {
-            name: "containers", label: qsTr("Containers"), section: qsTr("Workbench"), built: false,
+            name: "containers", label: qsTr("Containers"), section: qsTr("Workbench"), built: true,
             summary: qsTr("Processes started from an image, isolated by namespaces and limited by cgroups."),
             plans: [qsTr("Run a container from an image, with ports, volumes and limits chosen in a form."),
                     qsTr("Start, stop and remove containers; read their logs as they are written."),
@@ -146,8 +147,15 @@ Item {
                     onCurrentIndexChanged: workbench.activateCurrentPage()
 
                     // In sidebar order: the StackLayout shows child N for panel N.
-                    ImagesPage { id: imagesPage }
-                    PlaceholderPage { panel: workbench.panels[1]; onOpenPanel: name => workbench.showPanel(name) }
+                    ImagesPage {
+                        id: imagesPage
+                        // Run… on an image: the Run dialog on the Containers panel, image filled in.
+                        onRunRequested: reference => {
+                            workbench.showPanel("containers")
+                            containersPage.openRun(reference)
+                        }
+                    }
+                    ContainersPage { id: containersPage }
                     PlaceholderPage { panel: workbench.panels[2]; onOpenPanel: name => workbench.showPanel(name) }
                     PlaceholderPage { panel: workbench.panels[3]; onOpenPanel: name => workbench.showPanel(name) }
                     PlaceholderPage { panel: workbench.panels[4]; onOpenPanel: name => workbench.showPanel(name) }

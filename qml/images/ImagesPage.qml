@@ -19,6 +19,8 @@ Pane {
     readonly property alias loadDialog: loadDialog
     readonly property alias details: detailsView
     readonly property bool showingDetails: stack.currentIndex === 1
+    // Run… on an image: the workbench opens the Run dialog with it.
+    signal runRequested(string reference)
     padding: 0
     background: null
 
@@ -162,6 +164,15 @@ Pane {
                     enabled: table.currentIndex >= 0
                     onClicked: page.openImage(page.currentReference())
                 }
+                Button {
+                    objectName: "runImageButton"
+                    text: qsTr("Run…")
+                    enabled: table.currentIndex >= 0
+                    ToolTip.visible: hovered
+                    ToolTip.delay: 600
+                    ToolTip.text: qsTr("Start a container from this image")
+                    onClicked: page.runRequested(page.currentReference())
+                }
             }
 
             UnreachableNotice {
@@ -233,6 +244,7 @@ Pane {
         objectName: "imageContextMenu"
         property string reference
         MenuItem { text: qsTr("Open"); onTriggered: page.openImage(contextMenu.reference) }
+        MenuItem { objectName: "menuRun"; text: qsTr("Run…"); onTriggered: page.runRequested(contextMenu.reference) }
         MenuItem { objectName: "menuTag"; text: qsTr("Tag…"); onTriggered: page.askTag(contextMenu.reference) }
         MenuItem { objectName: "menuPush"; text: qsTr("Push…"); onTriggered: page.askPush(contextMenu.reference) }
         MenuItem { objectName: "menuSave"; text: qsTr("Save to archive…"); onTriggered: page.askSave(contextMenu.reference) }

@@ -1,0 +1,186 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Berth
+
+// The container list as a table, newest first: name, image, command, created, status (with
+// its colour) and short id. Enter or a double-click opens the container; Delete asks to
+// remove it; the right button or the Menu key opens the context menu.
+Rectangle {
+    id: table
+    property var model
+    property string emptyText
+    readonly property alias list: list
+    property alias currentIndex: list.currentIndex
+    signal activated(string name)
+    signal contextMenuRequested(string name)
+    signal removeRequested(string name)
+
+    color: Theme.view
+    border.color: Theme.border
+    radius: Theme.radius
+
+    // The header and every row lay out these cells, with the widths from columnWidths (a
+    // width of 0 hides the column in both).
+    readonly property var columns: [
+        { column: "name", label: qsTr("Name") },
+        { column: "image", label: qsTr("Image") },
+        { column: "command", label: qsTr("Command") },
+        { column: "created", label: qsTr("Created") },
+        { column: "status", label: qsTr("Status") },
+        { column: "shortId", label: qsTr("Container ID") }
+    ]
+    readonly property int statusWidth: 190
+    readonly property int idWidth: 124
+    readonly property int createdWidth: width < 860 ? 0 : 160
+    readonly property int commandWidth: width < 760 ? 0 : Math.max(120, width * 0.16)
+    readonly property int imageWidth: Math.max(120, width * 0.22)
+    readonly property int nameWidth: Math.max(110, width - 2 - imageWidth - commandWidth - createdWidth - statusWidth - idWidth - 12)
+    readonly property var columnWidths: [nameWidth, imageWidth, commandWidth, createdWidth, statusWidth, idWidth]
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: 1
+        spacing: 0
+
+        Row {
+            objectName: "containerHeader"
+            Layout.fillWidth: true
+            Repeater {
+                model: table.columns
+                Label {
+                    required property var modelData
+                    required property int index
+                    objectName: "header-" + modelData.column
+                    width: table.columnWidths[index]
+                    height: 32
+                    visible: width > 0
+                    leftPadding: 12
+                    verticalAlignment: Text.AlignVCenter
+                    text: modelData.label
+                    font.weight: Font.DemiBold
+                    elide: Text.ElideRight
+                    Accessible.role: Accessible.ColumnHeader
+                }
+            }
+        }
+        Rectangle { Layout.fillWidth: true; height: 1; color: Theme.border }
+
+        ListView {
+            id: list
+            objectName: "containerList"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            model: table.model
+            currentIndex: -1
+            keyNavigationEnabled: true
+            boundsBehavior: Flickable.StopAtBounds
+            activeFocusOnTab: true
+            ScrollBar.vertical: ScrollBar {}
+            Accessible.role: Accessible.Table
+            Accessible.name: qsTr("Containers")
+            onCountChanged: {
+                if (count > 0 && currentIndex < 0)
+                    currentIndex = 0
+                else if (currentIndex >= count)
+                    currentIndex = count - 1
+            }
+
+            Keys.onReturnPressed: if (currentItem) table.activated(currentItem.name)
+            Keys.onEnterPressed: if (currentItem) table.activated(currentItem.name)
+            Keys.onDeletePressed: if (currentItem) table.removeRequested(currentItem.name)
+            Keys.onMenuPressed: if (currentItem) table.contextMenuRequested(currentItem.name)
+
+            delegate: ItemDelegate {
+                id: row
+                required property int index
+                required property string name
+                required property string image
+                required property string command
+                required property string createdText
+                required property string statusText
+                required property string tone
+                required property string shortId
+                required property string containerState
+                objectName: "containerRow-" + name
+                width: ListView.view.width
+                height: 36
+                padding: 0
+                highlighted: ListView.isCurrentItem
+                focusPolicy: Qt.NoFocus
+                Accessible.name: name + ", " + statusText
+                onClicked: {
+                    list.currentIndex = index
+                    list.forceActiveFocus()
+                }
+                onDoubleClicked: table.activated(name)
+                TapHandler {
+                    acceptedButtons: Qt.RightButton
+                    onTapped: {
+                        list.currentIndex = row.index
+                        list.forceActiveFocus()
+                        table.contextMenuRequested(row.name)
+                    }
+                }
+                background: Rectangle {
+                    color: row.highlighted ? Theme.accentSoft : row.index % 2 ? Theme.alternateView : Theme.view
+                    border.width: row.highlighted && list.activeFocus ? 1 : 0
+                    border.color: Theme.accent
+                }
+                contentItem: Row {
+                    Repeater {
+                        model: table.columns
+                        Item {
+                            required property var modelData
+                            required property int index
+                            readonly property string column: modelData.column
+                            objectName: "cell-" + column
+                            width: table.columnWidths[index]
+                            height: row.availableHeight
+                            visible: width > 0
+                            clip: true
+                            Label {
+                                objectName: "cellText"
+                                visible: parent.column !== "status"
+                                anchors.fill: parent
+                                leftPadding: 12
+                                rightPadding: 4
+                                verticalAlignment: Text.AlignVCenter
+                                text: parent.column === "name" ? row.name
+                                    : parent.column === "image" ? row.image
+                                    : parent.column === "command" ? row.command
+                                    : parent.column === "created" ? row.createdText
+                                    : parent.column === "shortId" ? row.shortId : ""
+                                elide: parent.column === "image" ? Text.ElideMiddle : Text.ElideRight
+                                font.family: parent.column === "shortId" || parent.column === "command" ? Theme.monospace : row.font.family
+                                font.weight: parent.column === "name" ? Font.DemiBold : Font.Normal
+                                color: parent.column === "name" || parent.column === "image" ? Theme.text : Theme.mutedText
+                            }
+                            Chip {
+                                objectName: "statusChip"
+                                visible: parent.column === "status"
+                                anchors.verticalCenter: parent.verticalCenter
+                                x: 12
+                                width: Math.min(implicitWidth, parent.width - 16)
+                                text: row.statusText
+                                tone: row.tone
+                            }
+                        }
+                    }
+                }
+            }
+
+            Label {
+                objectName: "emptyText"
+                anchors.centerIn: parent
+                width: parent.width - 40
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.WordWrap
+                visible: table.emptyText.length > 0
+                text: table.emptyText
+                color: Theme.mutedText
+            }
+        }
+    }
+}
