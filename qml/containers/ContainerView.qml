@@ -73,7 +73,9 @@ ColumnLayout {
                 }
                 Chip {
                     objectName: "containerStatus"
-                    visible: details.loaded
+                    // Hidden by opacity, not visible: a RowLayout in a page shown later does
+                    // not always place an item that becomes visible.
+                    opacity: details.loaded ? 1 : 0
                     text: details.statusText
                     tone: details.tone
                 }

@@ -363,7 +363,7 @@ Dialog {
                 text: "$ " + form.commandLine
                 color: Theme.terminalText
                 font.family: Theme.monospace
-                wrapMode: Text.WrapAnywhere
+                wrapMode: Text.WrapAtWordBoundaryOrAnywhere
                 maximumLineCount: 4
                 elide: Text.ElideRight
             }
