@@ -34,7 +34,7 @@ Item {
             compare(pageName(workbench), "imagesPage")
             keyClick(Qt.Key_Down)
             compare(workbench.pages.currentIndex, 1)
-            compare(pageName(workbench), "placeholder-containers")
+            compare(pageName(workbench), "containersPage")
             keyClick(Qt.Key_Down)
             keyClick(Qt.Key_Down)
             compare(pageName(workbench), "placeholder-networks")
@@ -71,7 +71,6 @@ Item {
 
         function test_placeholderSaysItIsNotBuilt_data() {
             return [
-                { tag: "containers", title: "Containers", docker: "docker run" },
                 { tag: "volumes", title: "Volumes", docker: "docker volume ls" },
                 { tag: "networks", title: "Networks", docker: "docker network ls" },
                 { tag: "dockerfile", title: "Dockerfile", docker: "docker build" },
