@@ -82,6 +82,7 @@ public:
 
     /// Where berth-runtime keeps its state (default /run/berth/runtime).
     [[nodiscard]] const std::string &runtimeRoot() const { return runtimeRoot_; }
+    [[nodiscard]] const QString &runtimePath() const { return runtimePath_; }
 
 Q_SIGNALS:
     void containersChanged();

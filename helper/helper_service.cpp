@@ -1,6 +1,7 @@
 #include "helper_service.h"
 
 #include "container_manager.h"
+#include "exec_sessions.h"
 #include "dbus_errors.h"
 #include "idle_tracker.h"
 #include "polkit_authority.h"
@@ -50,6 +51,8 @@ HelperService::HelperService(QDBusConnection bus, berth::Store store, PolkitAuth
     // Unpacked layers no image records, left by a crash; blobs stay for a resumed pull.
     collectGarbageWhenIdle(false);
     containers_ = new ContainerManager(store_, this);
+    exec_ = new ExecSessions(*containers_, store_.root().string(), containers_->runtimePath(), containers_->runtimeRoot(),
+                             this);
     connect(containers_, &ContainerManager::containersChanged, this, &HelperService::ContainersChanged);
     // Someone has to watch running containers (their exit, restart policies): the helper
     // does not exit for idleness while any runs.

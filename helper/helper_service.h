@@ -20,6 +20,7 @@
 #include <optional>
 
 class ContainerManager;
+class ExecSessions;
 class IdleTracker;
 class Job;
 class PolkitAuthority;
@@ -91,6 +92,12 @@ public Q_SLOTS:
     QList<QVariantMap> ContainerChanges(const QString &name);
     QList<QVariantMap> ContainerSizes(const QStringList &names);
     QStringList PruneContainers(const QVariantMap &filters, qulonglong &reclaimedBytes);
+    // Exec (exec_verbs.cpp).
+    QString ExecContainer(const QString &name, const QVariantMap &options, const QDBusUnixFileDescriptor &input,
+                          const QDBusUnixFileDescriptor &output, const QDBusUnixFileDescriptor &errorOutput);
+    QString ExecContainerWithTerminal(const QString &name, const QVariantMap &options,
+                                      const QDBusUnixFileDescriptor &errorOutput, QDBusUnixFileDescriptor &terminal);
+    int WaitExec(const QString &execId);
     // Volumes (volume_verbs.cpp).
     QString CreateVolume(const QString &name, const QVariantMap &labels);
     QString ListVolumes(const QStringList &filters);
@@ -143,6 +150,7 @@ private:
     std::optional<berth::Support> overlaySupport_;
     std::string certificatesDirectory_ = "/etc/berth/certs.d";
     ContainerManager *containers_ = nullptr;
+    ExecSessions *exec_ = nullptr;
     /// Whether the idle tracker is held because containers run.
     bool holdingForContainers_ = false;
 

@@ -110,6 +110,7 @@ QHash<QString, QString> containerSizeTexts(const QStringList &ids);
 /// object; nothing when the template has other forms.
 [[nodiscard]] std::optional<QString> applyFormat(const QString &format, const QJsonObject &object);
 int runVolume(const QStringList &arguments);
+int runExec(const QStringList &arguments);
 /// Prints `docker inspect` JSON of containers; used by `inspect` and `container inspect`.
 int inspectContainers(const QStringList &names, const QString &format);
 

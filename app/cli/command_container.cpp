@@ -127,6 +127,7 @@ bool matchesFilter(const QVariantMap &container, const QString &filter)
 
 constexpr std::array containerCommands{
     Command{"create", QT_TRANSLATE_NOOP("berth::cli", "Create a new container"), runCreate},
+    Command{"exec", QT_TRANSLATE_NOOP("berth::cli", "Execute a command in a running container"), runExec},
     Command{"inspect", QT_TRANSLATE_NOOP("berth::cli", "Display detailed information on one or more containers"), nullptr},
     Command{"kill", QT_TRANSLATE_NOOP("berth::cli", "Kill one or more running containers"), runKill},
     Command{"ls", QT_TRANSLATE_NOOP("berth::cli", "List containers"), runPs},

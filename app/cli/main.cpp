@@ -21,6 +21,7 @@ constexpr std::array commands{
     Command{"history", QT_TRANSLATE_NOOP("berth::cli", "Show the history of an image"), runHistoryCommand},
     Command{"container", QT_TRANSLATE_NOOP("berth::cli", "Manage containers"), runContainer},
     Command{"create", QT_TRANSLATE_NOOP("berth::cli", "Create a new container"), runCreate},
+    Command{"exec", QT_TRANSLATE_NOOP("berth::cli", "Execute a command in a running container"), runExec},
     Command{"kill", QT_TRANSLATE_NOOP("berth::cli", "Kill one or more running containers"), runKill},
     Command{"logs", QT_TRANSLATE_NOOP("berth::cli", "Fetch the logs of a container"), runLogs},
     Command{"pause", QT_TRANSLATE_NOOP("berth::cli", "Pause all processes within one or more containers"), runPause},
