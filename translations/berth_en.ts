@@ -163,6 +163,443 @@
     </message>
 </context>
 <context>
+    <name>ContainerActions</name>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the stop signal, then SIGKILL if it is still running after its timeout (10 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unpause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Let its processes run again (cgroup freezer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Freeze all its processes (cgroup freezer) without stopping them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send SIGKILL: the processes end at once, without cleaning up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContainerDetails</name>
+    <message>
+        <source>The helper&apos;s answer for %1 is not a JSON object; run `berth inspect %1` to see it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>on-failure (at most %n retries)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ContainerListModel</name>
+    <message>
+        <source> ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>`%1` failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restarted %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unpaused %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContainerOverviewTab</name>
+    <message>
+        <source>Container</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entrypoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Life</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When it was created, started and last stopped, and how its last run ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(killed: out of memory)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main process (host PID)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limits and restart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set at creation with -m, --cpus, --pids-limit, --restart and --rm; enforced by cgroups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restart policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>(restarted %n times)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Removed when it exits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPUs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing of this computer is mounted into it: its files live in its own layer only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folders of this computer and volumes it sees, at the paths it sees them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read-write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variables</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContainerStatus</name>
+    <message>
+        <source>Up %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up %1 (Paused)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restarting (%1) %2 ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exited (%1) %2 ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dead</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContainerTable</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Container ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Containers</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContainerView</name>
+    <message>
+        <source>Overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>← Containers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What `berth inspect %1` prints: Docker&apos;s field names, so tools written for docker inspect read it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContainersPage</name>
+    <message>
+        <source>Containers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Processes started from an image, isolated by namespaces and limited by cgroups. Double-click a container to see its settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create and start a container from an image (Ctrl+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by name, image or ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also list created and exited containers, as `berth ps -a`</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No containers yet. Click Run… to start one from an image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No container matches &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>No container is running. Tick Show stopped to see the %n stopped ones.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unpause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send signal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FeatureCard</name>
     <message>
         <source>Available</source>
@@ -358,6 +795,14 @@
     </message>
     <message>
         <source>Save to archive…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a container from this image</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -795,6 +1240,37 @@
     </message>
 </context>
 <context>
+    <name>PtyChannel</name>
+    <message>
+        <source>Cannot connect the terminal to file descriptor `%1`: it is not an open descriptor. Close the terminal and open it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot connect the terminal to file descriptor `%1`: duplicating it failed: %2. Close the terminal and open it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot connect the terminal to file descriptor `%1`: making it non-blocking failed: %2. Close the terminal and open it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot connect the terminal: the helper sent no valid file descriptor. Close the terminal and open it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading from the terminal failed: %1. Close the terminal and open it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing to the terminal failed: %1. Close the terminal and open it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting the terminal&apos;s size to %1×%2 failed: %3. Programs may draw for the old size.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PullDialog</name>
     <message>
         <source>Pull an image</source>
@@ -915,6 +1391,37 @@
     </message>
 </context>
 <context>
+    <name>RemoveContainerDialog</name>
+    <message>
+        <source>Remove %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This deletes the container, its log and every file it changed or wrote outside its volumes. The image and named volumes stay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is running. Stop it first, or tick Force to kill it (SIGKILL) and remove it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Force: kill it if it is running (rm -f)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also remove its anonymous volumes (rm -v)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RemoveDialog</name>
     <message>
         <source>Remove %1?</source>
@@ -934,6 +1441,259 @@
     </message>
     <message>
         <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RowsEditor</name>
+    <message>
+        <source>Remove this row</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RunDialog</name>
+    <message>
+        <source>Run a container</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an image of this computer, e.g. busybox:latest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local images ▾</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose one of the images this computer has (Down arrow in the field)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No local images yet: type a name (it must be pulled first, on the Images panel).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional; Berth makes one up when empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional; e.g. sleep 3600 (empty: the image&apos;s own command)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+ Add variable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volumes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>/host/folder:/data  or  volume-name:/data:ro</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+ Add volume or folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 256m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPUs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 0.5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 100</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no (never restart)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on-failure (exit code ≠ 0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>always</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unless-stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>∞ retries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the container when it exits (--rm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RunForm</name>
+    <message>
+        <source>Choose an image from the list or type one, for example busybox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>`%1` is not a valid container name: use letters, digits and _ . - (at least two characters, starting with a letter or digit), or leave it empty for a generated name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A quote in the command is not closed: close it, or put a backslash before it to keep it as text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>`%1` has no value: write NAME=value, for example DEBUG=1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>`%1` has no variable name before the =: write NAME=value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>`%1` is not a variable name: names cannot contain spaces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write SOURCE:/path/in/container, optionally followed by :ro for read-only; SOURCE is a folder of this computer (/home/me/data) or a volume name (data).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>`%1` is not a mount. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>`%1` has too many colons. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>`%1` has no source before the colon. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>`%1` is neither an absolute folder path nor a volume name (letters, digits, _ . -).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The container path `%1` must be absolute, for example /data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing can be mounted over the container&apos;s / : choose a folder such as /data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>`%1` is not a mount mode: write ro for read-only or rw (the default).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>`%1` is not a size: give a number with k, m or g, for example 512m or 1g.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>`%1` is too little: the smallest memory limit is 6m.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>`%1` is not a number of CPUs: give one such as 0.5 or 2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>`%1` is more than the %2 CPUs this computer has: give at most %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>`%1` is not a process limit: give a whole number such as 100, or -1 for no limit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>`%1` is not a restart policy: choose no, on-failure, always or unless-stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>`%1` is not a number of retries: give a whole number, or leave it empty to retry for ever.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A container removed when it exits cannot also be restarted: untick &quot;Remove when it exits&quot; or choose the restart policy no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating the container…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not create the container: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created %1 but could not start it: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It was removed, as --rm asks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It stays in the list as created: fix the cause and start it, or remove it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1763,15 +2523,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Return JSON for the given type (image)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Return low-level information on Berth objects</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;--type %1&quot; is not supported yet; only images can be inspected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2206,6 +2958,529 @@
         <source>Layer %1 changes more than %2 paths; only the first %2 are listed.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Seconds to wait before killing the container</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restart one or more containers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop one or more running containers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid argument &quot;%1&quot; for &quot;-t, --time&quot;: give a whole number of seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up %1 (Paused)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restarting (%1) %2 ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exited (%1) %2 ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a new container</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Execute a command in a running container</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Display detailed information on one or more containers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kill one or more running containers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List containers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetch the logs of a container</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause all processes within one or more containers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename a container</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove one or more containers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create and run a new container from an image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start one or more stopped containers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unpause all processes within one or more containers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block until one or more containers stop, then print their exit codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy files/folders between a container and the local filesystem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspect changes to files or directories on a container&apos;s filesystem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export a container&apos;s filesystem as a tar archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove all stopped containers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Display a live stream of container(s) resource usage statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Display the running processes of a container</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signal to send to the container</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Force the removal of a running container (uses SIGKILL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove anonymous volumes associated with the container</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show all containers (default shows just running)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only display container IDs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show n last created containers (includes all states)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the latest created container (includes all states)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter output based on conditions provided (status=, name=, id=, ancestor=, exited=)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format output using a template: {{.ID}} {{.Names}} {{.Image}} {{.Status}} {{.State}}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Display total file sizes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid filter &apos;%1&apos;: use status=, name=, id=, ancestor= or exited=</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>template &quot;%1&quot; is not supported: use {{.ID}}, {{.Names}}, {{.Image}}, {{.Command}}, {{.Status}} or {{.State}}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CONTAINER ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>COMMAND</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PORTS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NAMES</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>berth container needs a command.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>berth container: unknown command &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manage containers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run &apos;berth container COMMAND --help&apos; for more information on a command.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling the copy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not find the file %1 in container %2; check the path with: berth exec %2 ls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create a pipe: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>destination &quot;%1:%2&quot; must be a directory when the source is a tar on standard input; create it first or name a directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>berth cp - reads a tar archive from standard input; pipe or redirect one into it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a symbolic link to a missing file; -L cannot follow it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MEM USAGE / LIMIT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MEM %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NET I/O</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BLOCK I/O</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIDS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Are you sure you want to continue? [y/N] </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archive mode (copy all uid/gid information)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Always follow symbol link in SRC_PATH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy files/folders between a container and the local filesystem. Use &apos;-&apos; as the source to read a tar archive from stdin and extract it to a directory destination in a container. Use &apos;-&apos; as the destination to stream a tar archive of a container source to stdout.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must specify at least one container source: write CONTAINER:PATH on one side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>copying between containers is not supported: copy to the host first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a container path cannot be empty: write CONTAINER:/path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disable streaming stats and only pull the first result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not truncate output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format output using a template: {{.ID}} {{.Name}} {{.CPUPerc}} {{.MemUsage}} {{.MemPerc}} {{.NetIO}} {{.BlockIO}} {{.PIDs}}, &quot;table&quot; first for a header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>template &quot;%1&quot; is not supported: use {{.ID}}, {{.Container}}, {{.Name}}, {{.CPUPerc}}, {{.MemUsage}}, {{.MemPerc}}, {{.NetIO}}, {{.BlockIO}} or {{.PIDs}}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling the export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not prompt for confirmation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provide filter values (e.g. &quot;until=&lt;timestamp&gt;&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid filter &apos;%1&apos;: berth container prune takes until=TIMESTAMP|DURATION</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid filter &apos;%1&apos;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WARNING! This will remove all stopped containers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted Containers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total reclaimed space: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (virtual %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep STDIN open even if not attached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allocate a pseudo-TTY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detached mode: run command in the background</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set environment variables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Username or UID (format: &quot;&lt;name|uid&gt;[:&lt;group|gid&gt;]&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working directory inside the container</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the input device is not a TTY; leave out -t, or run from a terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return JSON for the given type (container or image)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;--type %1&quot; is not supported yet; use --type container or --type image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow log output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show timestamps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of lines to show from the end of the logs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show logs since timestamp (e.g. &quot;2013-01-02T13:23:37Z&quot;) or relative (e.g. &quot;42m&quot; for 42 minutes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show logs before a timestamp (e.g. &quot;2013-01-02T13:23:37Z&quot;) or relative (e.g. &quot;42m&quot; for 42 minutes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid argument &quot;%1&quot; for &quot;--mount&quot;: unknown key &apos;%2&apos;; use type, source, target, readonly, tmpfs-size or tmpfs-mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid argument &quot;%1&quot; for &quot;--mount&quot;: target must be an absolute path in the container</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid mount config for type &quot;bind&quot;: bind source path does not exist: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid mount config for type &quot;tmpfs&quot;: source is not allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid argument &quot;%1&quot; for &quot;--mount&quot;: type must be bind, volume or tmpfs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid size: &apos;%1&apos;; give bytes or a number with k, m or g (e.g. 512m)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid argument &quot;%1&quot; for &quot;--cpus&quot;: give a number of CPUs such as 1.5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid argument &quot;%1&quot; for &quot;--%2&quot;: give a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid restart policy &apos;%1&apos;: the retry count must be a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>berth: interactive containers (-i, -t) are not supported yet. Run it in the background with -d and look at its output with `berth logs`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Specify volume name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Specify volume driver name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set metadata for a volume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a volume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>volume driver &quot;%1&quot; is not available; Berth has the &quot;local&quot; driver only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>conflicting options: either specify --name or provide positional arg, not both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only display volume names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provide filter values (e.g. &quot;dangling=true&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format output using a template: {{.Name}} {{.Driver}} {{.Mountpoint}} {{json .Labels}}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List volumes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>template &quot;%1&quot; is not supported: use {{.Field}} or {{json .Field}}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Display detailed information on one or more volumes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not report an error for a volume that does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove one or more volumes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove all unused volumes, not just anonymous ones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provide filter values (e.g. &quot;label=&lt;label&gt;&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove unused local volumes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WARNING! This will remove all local volumes not used by at least one container.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WARNING! This will remove anonymous local volumes not used by at least one container.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted Volumes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>berth volume: unknown command &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manage volumes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>berth::cli::ContainerOutput</name>
+    <message>
+        <source>Error:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot make a pipe for the container&apos;s output: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>berth::cli::DirectoryTar</name>
@@ -2269,6 +3544,125 @@
     </message>
     <message>
         <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>berth::cli::RunFlags</name>
+    <message>
+        <source>Run container in background and print container ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assign a name to the container</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set environment variables (NAME=value, or NAME to pass yours)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bind mount a volume (/host:/ctr[:ro], name:/ctr, /ctr)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatically remove the container when it exits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep STDIN open even if not attached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allocate a pseudo-TTY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working directory inside the container</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Username or UID (format: &lt;name|uid&gt;[:&lt;group|gid&gt;])</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Container host name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overwrite the default ENTRYPOINT of the image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give extended privileges to this container</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Linux capabilities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop Linux capabilities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security options (seccomp=unconfined|FILE, no-new-privileges)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mount the container&apos;s root filesystem as read only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory limit (e.g. 512m, 1g)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory plus swap limit: &apos;-1&apos; for unlimited swap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of CPUs (e.g. 1.5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU shares (relative weight)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tune container pids limit (-1 for unlimited)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ulimit options (e.g. nofile=1024:2048)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach a filesystem mount (type=bind|volume|tmpfs,source=…,target=…[,readonly])</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mount a tmpfs directory (/path[:options])</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect a container to a network (none or host for now)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restart policy: no, on-failure[:N], always, unless-stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set meta data on a container (KEY=VALUE)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signal to stop the container</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeout (in seconds) to stop a container</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -163,6 +163,440 @@
     </message>
 </context>
 <context>
+    <name>ContainerActions</name>
+    <message>
+        <source>Start</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Send the stop signal, then SIGKILL if it is still running after its timeout (10 s)</source>
+        <translation>发送停止信号；如果超时（10 秒）后仍在运行，再发送 SIGKILL</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>重启</translation>
+    </message>
+    <message>
+        <source>Unpause</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Let its processes run again (cgroup freezer)</source>
+        <translation>让它的进程继续运行（cgroup freezer）</translation>
+    </message>
+    <message>
+        <source>Freeze all its processes (cgroup freezer) without stopping them</source>
+        <translation>冻结它的所有进程（cgroup freezer），但不停止它们</translation>
+    </message>
+    <message>
+        <source>Kill</source>
+        <translation>杀死</translation>
+    </message>
+    <message>
+        <source>Send SIGKILL: the processes end at once, without cleaning up</source>
+        <translation>发送 SIGKILL：进程立即结束，不做任何清理</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>删除…</translation>
+    </message>
+</context>
+<context>
+    <name>ContainerDetails</name>
+    <message>
+        <source>The helper&apos;s answer for %1 is not a JSON object; run `berth inspect %1` to see it.</source>
+        <translation>辅助进程对 %1 的应答不是 JSON 对象；运行 `berth inspect %1` 查看它。</translation>
+    </message>
+    <message numerus="yes">
+        <source>on-failure (at most %n retries)</source>
+        <translation>
+            <numerusform>on-failure（最多重试 %n 次）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ContainerListModel</name>
+    <message>
+        <source> ago</source>
+        <translation> 前</translation>
+    </message>
+    <message>
+        <source>`%1` failed: %2</source>
+        <translation>`%1` 失败：%2</translation>
+    </message>
+    <message>
+        <source>Started %1</source>
+        <translation>已启动 %1</translation>
+    </message>
+    <message>
+        <source>Stopped %1</source>
+        <translation>已停止 %1</translation>
+    </message>
+    <message>
+        <source>Restarted %1</source>
+        <translation>已重启 %1</translation>
+    </message>
+    <message>
+        <source>Paused %1</source>
+        <translation>已暂停 %1</translation>
+    </message>
+    <message>
+        <source>Unpaused %1</source>
+        <translation>已恢复 %1</translation>
+    </message>
+    <message>
+        <source>Sent %1 to %2</source>
+        <translation>已向 %2 发送 %1</translation>
+    </message>
+    <message>
+        <source>Removed %1</source>
+        <translation>已删除 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ContainerOverviewTab</name>
+    <message>
+        <source>Container</source>
+        <translation>容器</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <source>Image ID</source>
+        <translation>镜像 ID</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令 (Cmd)</translation>
+    </message>
+    <message>
+        <source>Entrypoint</source>
+        <translation>入口点 (Entrypoint)</translation>
+    </message>
+    <message>
+        <source>Working directory</source>
+        <translation>工作目录</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Host name</source>
+        <translation>主机名</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Life</source>
+        <translation>生命周期</translation>
+    </message>
+    <message>
+        <source>When it was created, started and last stopped, and how its last run ended.</source>
+        <translation>它何时创建、何时启动、上次何时停止，以及上次运行是如何结束的。</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>启动时间</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>Exit code</source>
+        <translation>退出码</translation>
+    </message>
+    <message>
+        <source>(killed: out of memory)</source>
+        <translation>（已被杀死：内存不足）</translation>
+    </message>
+    <message>
+        <source>Main process (host PID)</source>
+        <translation>主进程（主机上的 PID）</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Limits and restart</source>
+        <translation>资源限制与重启</translation>
+    </message>
+    <message>
+        <source>Set at creation with -m, --cpus, --pids-limit, --restart and --rm; enforced by cgroups.</source>
+        <translation>创建时通过 -m、--cpus、--pids-limit、--restart 和 --rm 设置；由 cgroups 强制执行。</translation>
+    </message>
+    <message>
+        <source>Restart policy</source>
+        <translation>重启策略</translation>
+    </message>
+    <message numerus="yes">
+        <source>(restarted %n times)</source>
+        <translation>
+            <numerusform>（已重启 %n 次）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Removed when it exits</source>
+        <translation>退出时自动删除</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限制</translation>
+    </message>
+    <message>
+        <source>CPUs</source>
+        <translation>CPU 数</translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation>进程数</translation>
+    </message>
+    <message>
+        <source>Mounts</source>
+        <translation>挂载</translation>
+    </message>
+    <message>
+        <source>Nothing of this computer is mounted into it: its files live in its own layer only.</source>
+        <translation>没有挂载这台计算机上的任何内容：它的文件只存在于它自己的容器层中。</translation>
+    </message>
+    <message>
+        <source>Folders of this computer and volumes it sees, at the paths it sees them.</source>
+        <translation>挂载进来的本机目录和数据卷，以及它们在容器中的路径。</translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <source>read-write</source>
+        <translation>读写</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境变量</translation>
+    </message>
+    <message>
+        <source>Variables</source>
+        <translation>变量</translation>
+    </message>
+</context>
+<context>
+    <name>ContainerStatus</name>
+    <message>
+        <source>Up %1</source>
+        <translation>已运行 %1</translation>
+    </message>
+    <message>
+        <source>Up %1 (Paused)</source>
+        <translation>已运行 %1（已暂停）</translation>
+    </message>
+    <message>
+        <source>Restarting (%1) %2 ago</source>
+        <translation>重启中（%1）%2 前</translation>
+    </message>
+    <message>
+        <source>Exited (%1) %2 ago</source>
+        <translation>已退出（%1）%2 前</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>已创建</translation>
+    </message>
+    <message>
+        <source>Dead</source>
+        <translation>已失效</translation>
+    </message>
+</context>
+<context>
+    <name>ContainerTable</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Container ID</source>
+        <translation>容器 ID</translation>
+    </message>
+    <message>
+        <source>Containers</source>
+        <translation>容器</translation>
+    </message>
+</context>
+<context>
+    <name>ContainerView</name>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>Inspect</source>
+        <translation>详细信息</translation>
+    </message>
+    <message>
+        <source>← Containers</source>
+        <translation>← 容器</translation>
+    </message>
+    <message>
+        <source>ID %1 · %2</source>
+        <translation>ID %1 · %2</translation>
+    </message>
+    <message>
+        <source>What `berth inspect %1` prints: Docker&apos;s field names, so tools written for docker inspect read it.</source>
+        <translation>`berth inspect %1` 的输出：使用 Docker 的字段名，因此为 docker inspect 编写的工具也能读取。</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+    <message>
+        <source>Copy JSON</source>
+        <translation>复制 JSON</translation>
+    </message>
+</context>
+<context>
+    <name>ContainersPage</name>
+    <message>
+        <source>Containers</source>
+        <translation>容器</translation>
+    </message>
+    <message>
+        <source>Processes started from an image, isolated by namespaces and limited by cgroups. Double-click a container to see its settings.</source>
+        <translation>从镜像启动的进程，由命名空间隔离、由 cgroups 限制。双击容器可查看它的设置。</translation>
+    </message>
+    <message>
+        <source>Run…</source>
+        <translation>运行…</translation>
+    </message>
+    <message>
+        <source>Create and start a container from an image (Ctrl+N)</source>
+        <translation>从镜像创建并启动容器（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Filter by name, image or ID</source>
+        <translation>按名称、镜像或 ID 筛选</translation>
+    </message>
+    <message>
+        <source>Show stopped</source>
+        <translation>显示已停止的</translation>
+    </message>
+    <message>
+        <source>Also list created and exited containers, as `berth ps -a`</source>
+        <translation>同时列出已创建和已退出的容器，相当于 `berth ps -a`</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭提示</translation>
+    </message>
+    <message>
+        <source>No containers yet. Click Run… to start one from an image.</source>
+        <translation>还没有容器。点击“运行…”从镜像启动一个。</translation>
+    </message>
+    <message>
+        <source>No container matches &quot;%1&quot;.</source>
+        <translation>没有与“%1”匹配的容器。</translation>
+    </message>
+    <message numerus="yes">
+        <source>No container is running. Tick Show stopped to see the %n stopped ones.</source>
+        <translation>
+            <numerusform>没有正在运行的容器。勾选“显示已停止的”可查看 %n 个已停止的容器。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>重启</translation>
+    </message>
+    <message>
+        <source>Unpause</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Send signal</source>
+        <translation>发送信号</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Copy name</source>
+        <translation>复制名称</translation>
+    </message>
+    <message>
+        <source>Copy ID</source>
+        <translation>复制 ID</translation>
+    </message>
+</context>
+<context>
     <name>FeatureCard</name>
     <message>
         <source>Available</source>
@@ -359,6 +793,14 @@
     <message>
         <source>Save to archive…</source>
         <translation>保存为归档文件…</translation>
+    </message>
+    <message>
+        <source>Run…</source>
+        <translation>运行…</translation>
+    </message>
+    <message>
+        <source>Start a container from this image</source>
+        <translation>用这个镜像启动容器</translation>
     </message>
 </context>
 <context>
@@ -794,6 +1236,37 @@
     </message>
 </context>
 <context>
+    <name>PtyChannel</name>
+    <message>
+        <source>Cannot connect the terminal to file descriptor `%1`: it is not an open descriptor. Close the terminal and open it again.</source>
+        <translation>无法把终端连接到文件描述符 `%1`：它不是已打开的描述符。请关闭终端后重新打开。</translation>
+    </message>
+    <message>
+        <source>Cannot connect the terminal to file descriptor `%1`: duplicating it failed: %2. Close the terminal and open it again.</source>
+        <translation>无法把终端连接到文件描述符 `%1`：复制描述符失败：%2。请关闭终端后重新打开。</translation>
+    </message>
+    <message>
+        <source>Cannot connect the terminal to file descriptor `%1`: making it non-blocking failed: %2. Close the terminal and open it again.</source>
+        <translation>无法把终端连接到文件描述符 `%1`：将其设为非阻塞模式失败：%2。请关闭终端后重新打开。</translation>
+    </message>
+    <message>
+        <source>Cannot connect the terminal: the helper sent no valid file descriptor. Close the terminal and open it again.</source>
+        <translation>无法连接终端：辅助进程没有发来有效的文件描述符。请关闭终端后重新打开。</translation>
+    </message>
+    <message>
+        <source>Reading from the terminal failed: %1. Close the terminal and open it again.</source>
+        <translation>从终端读取失败：%1。请关闭终端后重新打开。</translation>
+    </message>
+    <message>
+        <source>Writing to the terminal failed: %1. Close the terminal and open it again.</source>
+        <translation>向终端写入失败：%1。请关闭终端后重新打开。</translation>
+    </message>
+    <message>
+        <source>Setting the terminal&apos;s size to %1×%2 failed: %3. Programs may draw for the old size.</source>
+        <translation>把终端大小设为 %1×%2 失败：%3。程序可能仍按旧的大小绘制界面。</translation>
+    </message>
+</context>
+<context>
     <name>PullDialog</name>
     <message>
         <source>Pull an image</source>
@@ -914,6 +1387,37 @@
     </message>
 </context>
 <context>
+    <name>RemoveContainerDialog</name>
+    <message>
+        <source>Remove %1?</source>
+        <translation>删除 %1？</translation>
+    </message>
+    <message>
+        <source>This deletes the container, its log and every file it changed or wrote outside its volumes. The image and named volumes stay.</source>
+        <translation>这会删除该容器、它的日志，以及它在数据卷之外修改或写入的所有文件。镜像和命名数据卷会保留。</translation>
+    </message>
+    <message>
+        <source>%1 is running. Stop it first, or tick Force to kill it (SIGKILL) and remove it.</source>
+        <translation>%1 正在运行。请先停止它，或勾选“强制”以杀死（SIGKILL）并删除它。</translation>
+    </message>
+    <message>
+        <source>Force: kill it if it is running (rm -f)</source>
+        <translation>强制：如果它正在运行，就先杀死它（rm -f）</translation>
+    </message>
+    <message>
+        <source>Also remove its anonymous volumes (rm -v)</source>
+        <translation>同时删除它的匿名卷（rm -v）</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>RemoveDialog</name>
     <message>
         <source>Remove %1?</source>
@@ -934,6 +1438,259 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>RowsEditor</name>
+    <message>
+        <source>Remove this row</source>
+        <translation>删除这一行</translation>
+    </message>
+</context>
+<context>
+    <name>RunDialog</name>
+    <message>
+        <source>Run a container</source>
+        <translation>运行容器</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <source>an image of this computer, e.g. busybox:latest</source>
+        <translation>这台计算机上的镜像，例如 busybox:latest</translation>
+    </message>
+    <message>
+        <source>Local images ▾</source>
+        <translation>本地镜像 ▾</translation>
+    </message>
+    <message>
+        <source>Choose one of the images this computer has (Down arrow in the field)</source>
+        <translation>从这台计算机已有的镜像中选择一个（在输入框中按向下方向键）</translation>
+    </message>
+    <message>
+        <source>No local images yet: type a name (it must be pulled first, on the Images panel).</source>
+        <translation>还没有本地镜像：请输入一个名称（需要先在“镜像”面板中拉取它）。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>optional; Berth makes one up when empty</source>
+        <translation>可选；留空时由 Berth 自动生成</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>optional; e.g. sleep 3600 (empty: the image&apos;s own command)</source>
+        <translation>可选；例如 sleep 3600（留空：使用镜像自带的命令）</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境变量</translation>
+    </message>
+    <message>
+        <source>+ Add variable</source>
+        <translation>+ 添加变量</translation>
+    </message>
+    <message>
+        <source>Volumes</source>
+        <translation>数据卷</translation>
+    </message>
+    <message>
+        <source>/host/folder:/data  or  volume-name:/data:ro</source>
+        <translation>/host/folder:/data  或  volume-name:/data:ro</translation>
+    </message>
+    <message>
+        <source>+ Add volume or folder</source>
+        <translation>+ 添加数据卷或目录</translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation>资源限制</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>e.g. 256m</source>
+        <translation>例如 256m</translation>
+    </message>
+    <message>
+        <source>CPUs</source>
+        <translation>CPU 数</translation>
+    </message>
+    <message>
+        <source>e.g. 0.5</source>
+        <translation>例如 0.5</translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation>进程数</translation>
+    </message>
+    <message>
+        <source>e.g. 100</source>
+        <translation>例如 100</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>重启策略</translation>
+    </message>
+    <message>
+        <source>no (never restart)</source>
+        <translation>no（从不重启）</translation>
+    </message>
+    <message>
+        <source>on-failure (exit code ≠ 0)</source>
+        <translation>on-failure（退出码 ≠ 0 时）</translation>
+    </message>
+    <message>
+        <source>always</source>
+        <translation>always（总是重启）</translation>
+    </message>
+    <message>
+        <source>unless-stopped</source>
+        <translation>unless-stopped（除非手动停止）</translation>
+    </message>
+    <message>
+        <source>at most</source>
+        <translation>最多</translation>
+    </message>
+    <message>
+        <source>∞ retries</source>
+        <translation>∞ 次重试</translation>
+    </message>
+    <message>
+        <source>Remove the container when it exits (--rm)</source>
+        <translation>容器退出时自动删除（--rm）</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>RunForm</name>
+    <message>
+        <source>Choose an image from the list or type one, for example busybox.</source>
+        <translation>请从列表中选择镜像或输入镜像名称，例如 busybox。</translation>
+    </message>
+    <message>
+        <source>`%1` is not a valid container name: use letters, digits and _ . - (at least two characters, starting with a letter or digit), or leave it empty for a generated name.</source>
+        <translation>`%1` 不是有效的容器名称：请使用字母、数字和 _ . -（至少两个字符，以字母或数字开头），或者留空以自动生成名称。</translation>
+    </message>
+    <message>
+        <source>A quote in the command is not closed: close it, or put a backslash before it to keep it as text.</source>
+        <translation>命令中有未闭合的引号：请把它闭合，或在它前面加反斜杠，把它当作普通文字。</translation>
+    </message>
+    <message>
+        <source>`%1` has no value: write NAME=value, for example DEBUG=1.</source>
+        <translation>`%1` 没有值：请写成 NAME=value，例如 DEBUG=1。</translation>
+    </message>
+    <message>
+        <source>`%1` has no variable name before the =: write NAME=value.</source>
+        <translation>`%1` 的 = 前面没有变量名：请写成 NAME=value。</translation>
+    </message>
+    <message>
+        <source>`%1` is not a variable name: names cannot contain spaces.</source>
+        <translation>`%1` 不是变量名：变量名不能包含空格。</translation>
+    </message>
+    <message>
+        <source>Write SOURCE:/path/in/container, optionally followed by :ro for read-only; SOURCE is a folder of this computer (/home/me/data) or a volume name (data).</source>
+        <translation>请写成 SOURCE:/path/in/container，可以在后面加 :ro 表示只读；SOURCE 是这台计算机上的目录（/home/me/data）或数据卷名称（data）。</translation>
+    </message>
+    <message>
+        <source>`%1` is not a mount. %2</source>
+        <translation>`%1` 不是有效的挂载。%2</translation>
+    </message>
+    <message>
+        <source>`%1` has too many colons. %2</source>
+        <translation>`%1` 中的冒号太多。%2</translation>
+    </message>
+    <message>
+        <source>`%1` has no source before the colon. %2</source>
+        <translation>`%1` 的冒号前面没有来源。%2</translation>
+    </message>
+    <message>
+        <source>`%1` is neither an absolute folder path nor a volume name (letters, digits, _ . -).</source>
+        <translation>`%1` 既不是目录的绝对路径，也不是数据卷名称（字母、数字、_ . -）。</translation>
+    </message>
+    <message>
+        <source>The container path `%1` must be absolute, for example /data.</source>
+        <translation>容器内路径 `%1` 必须是绝对路径，例如 /data。</translation>
+    </message>
+    <message>
+        <source>Nothing can be mounted over the container&apos;s / : choose a folder such as /data.</source>
+        <translation>不能挂载到容器的 / 上：请选择 /data 这样的目录。</translation>
+    </message>
+    <message>
+        <source>`%1` is not a mount mode: write ro for read-only or rw (the default).</source>
+        <translation>`%1` 不是挂载模式：请写 ro（只读）或 rw（读写，默认）。</translation>
+    </message>
+    <message>
+        <source>`%1` is not a size: give a number with k, m or g, for example 512m or 1g.</source>
+        <translation>`%1` 不是有效的大小：请给出带 k、m 或 g 的数字，例如 512m 或 1g。</translation>
+    </message>
+    <message>
+        <source>`%1` is too little: the smallest memory limit is 6m.</source>
+        <translation>`%1` 太小：内存限制最小为 6m。</translation>
+    </message>
+    <message>
+        <source>`%1` is not a number of CPUs: give one such as 0.5 or 2.</source>
+        <translation>`%1` 不是有效的 CPU 数：请给出 0.5 或 2 这样的数。</translation>
+    </message>
+    <message>
+        <source>`%1` is more than the %2 CPUs this computer has: give at most %2.</source>
+        <translation>`%1` 超过了这台计算机的 CPU 数（%2 个）：最多只能给 %2。</translation>
+    </message>
+    <message>
+        <source>`%1` is not a process limit: give a whole number such as 100, or -1 for no limit.</source>
+        <translation>`%1` 不是有效的进程数限制：请给出 100 这样的整数，或用 -1 表示不限制。</translation>
+    </message>
+    <message>
+        <source>`%1` is not a restart policy: choose no, on-failure, always or unless-stopped.</source>
+        <translation>`%1` 不是有效的重启策略：请选择 no、on-failure、always 或 unless-stopped。</translation>
+    </message>
+    <message>
+        <source>`%1` is not a number of retries: give a whole number, or leave it empty to retry for ever.</source>
+        <translation>`%1` 不是有效的重试次数：请给出一个整数，或者留空表示无限重试。</translation>
+    </message>
+    <message>
+        <source>A container removed when it exits cannot also be restarted: untick &quot;Remove when it exits&quot; or choose the restart policy no.</source>
+        <translation>退出时自动删除的容器不能再被重启：请取消勾选“容器退出时自动删除”，或选择重启策略 no。</translation>
+    </message>
+    <message>
+        <source>Creating the container…</source>
+        <translation>正在创建容器…</translation>
+    </message>
+    <message>
+        <source>Could not create the container: %1</source>
+        <translation>无法创建容器：%1</translation>
+    </message>
+    <message>
+        <source>Starting %1…</source>
+        <translation>正在启动 %1…</translation>
+    </message>
+    <message>
+        <source>Created %1 but could not start it: %2</source>
+        <translation>已创建 %1，但无法启动它：%2</translation>
+    </message>
+    <message>
+        <source>It was removed, as --rm asks.</source>
+        <translation>按照 --rm 的要求，它已被删除。</translation>
+    </message>
+    <message>
+        <source>It stays in the list as created: fix the cause and start it, or remove it.</source>
+        <translation>它以“已创建”状态留在列表中：请排除问题后启动它，或者删除它。</translation>
     </message>
 </context>
 <context>
@@ -1759,16 +2516,8 @@
         <translation>用模板格式化输出：{{.Field}} 或 {{json .Field}}</translation>
     </message>
     <message>
-        <source>Return JSON for the given type (image)</source>
-        <translation>返回指定类型（image）的 JSON</translation>
-    </message>
-    <message>
         <source>Return low-level information on Berth objects</source>
         <translation>返回 Berth 对象的底层信息</translation>
-    </message>
-    <message>
-        <source>&quot;--type %1&quot; is not supported yet; only images can be inspected</source>
-        <translation>暂不支持“--type %1”；目前只能查看镜像</translation>
     </message>
     <message>
         <source>template &quot;%1&quot; is not supported: use {{.Field}}, {{.Field.Sub}} or {{json .Field}}</source>
@@ -2202,6 +2951,529 @@
         <source>Layer %1 changes more than %2 paths; only the first %2 are listed.</source>
         <translation>第 %1 层改动了超过 %2 个路径；只列出前 %2 个。</translation>
     </message>
+    <message>
+        <source>Seconds to wait before killing the container</source>
+        <translation>杀死容器之前等待的秒数</translation>
+    </message>
+    <message>
+        <source>Restart one or more containers</source>
+        <translation>重启一个或多个容器</translation>
+    </message>
+    <message>
+        <source>Stop one or more running containers</source>
+        <translation>停止一个或多个正在运行的容器</translation>
+    </message>
+    <message>
+        <source>invalid argument &quot;%1&quot; for &quot;-t, --time&quot;: give a whole number of seconds</source>
+        <translation>“-t, --time”的参数“%1”无效：请给出整数秒数</translation>
+    </message>
+    <message>
+        <source>Up %1</source>
+        <translation>Up %1</translation>
+    </message>
+    <message>
+        <source>Up %1 (Paused)</source>
+        <translation>Up %1 (Paused)</translation>
+    </message>
+    <message>
+        <source>Restarting (%1) %2 ago</source>
+        <translation>Restarting (%1) %2 ago</translation>
+    </message>
+    <message>
+        <source>Exited (%1) %2 ago</source>
+        <translation>Exited (%1) %2 ago</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Create a new container</source>
+        <translation>创建一个新容器</translation>
+    </message>
+    <message>
+        <source>Execute a command in a running container</source>
+        <translation>在运行中的容器里执行命令</translation>
+    </message>
+    <message>
+        <source>Display detailed information on one or more containers</source>
+        <translation>显示一个或多个容器的详细信息</translation>
+    </message>
+    <message>
+        <source>Kill one or more running containers</source>
+        <translation>杀死一个或多个正在运行的容器</translation>
+    </message>
+    <message>
+        <source>List containers</source>
+        <translation>列出容器</translation>
+    </message>
+    <message>
+        <source>Fetch the logs of a container</source>
+        <translation>获取容器的日志</translation>
+    </message>
+    <message>
+        <source>Pause all processes within one or more containers</source>
+        <translation>暂停一个或多个容器中的所有进程</translation>
+    </message>
+    <message>
+        <source>Rename a container</source>
+        <translation>重命名容器</translation>
+    </message>
+    <message>
+        <source>Remove one or more containers</source>
+        <translation>删除一个或多个容器</translation>
+    </message>
+    <message>
+        <source>Create and run a new container from an image</source>
+        <translation>从镜像创建并运行一个新容器</translation>
+    </message>
+    <message>
+        <source>Start one or more stopped containers</source>
+        <translation>启动一个或多个已停止的容器</translation>
+    </message>
+    <message>
+        <source>Unpause all processes within one or more containers</source>
+        <translation>恢复一个或多个容器中的所有进程</translation>
+    </message>
+    <message>
+        <source>Block until one or more containers stop, then print their exit codes</source>
+        <translation>阻塞直到一个或多个容器停止，然后输出它们的退出码</translation>
+    </message>
+    <message>
+        <source>Copy files/folders between a container and the local filesystem</source>
+        <translation>在容器和本地文件系统之间复制文件/目录</translation>
+    </message>
+    <message>
+        <source>Inspect changes to files or directories on a container&apos;s filesystem</source>
+        <translation>检查容器文件系统中文件或目录的改动</translation>
+    </message>
+    <message>
+        <source>Export a container&apos;s filesystem as a tar archive</source>
+        <translation>把容器的文件系统导出为 tar 归档文件</translation>
+    </message>
+    <message>
+        <source>Remove all stopped containers</source>
+        <translation>删除所有已停止的容器</translation>
+    </message>
+    <message>
+        <source>Display a live stream of container(s) resource usage statistics</source>
+        <translation>实时显示容器的资源使用统计</translation>
+    </message>
+    <message>
+        <source>Display the running processes of a container</source>
+        <translation>显示容器中正在运行的进程</translation>
+    </message>
+    <message>
+        <source>Signal to send to the container</source>
+        <translation>要发送给容器的信号</translation>
+    </message>
+    <message>
+        <source>Force the removal of a running container (uses SIGKILL)</source>
+        <translation>强制删除正在运行的容器（使用 SIGKILL）</translation>
+    </message>
+    <message>
+        <source>Remove anonymous volumes associated with the container</source>
+        <translation>删除与容器关联的匿名卷</translation>
+    </message>
+    <message>
+        <source>Show all containers (default shows just running)</source>
+        <translation>显示所有容器（默认只显示正在运行的）</translation>
+    </message>
+    <message>
+        <source>Only display container IDs</source>
+        <translation>只显示容器 ID</translation>
+    </message>
+    <message>
+        <source>Show n last created containers (includes all states)</source>
+        <translation>显示最近创建的 n 个容器（包括所有状态）</translation>
+    </message>
+    <message>
+        <source>Show the latest created container (includes all states)</source>
+        <translation>显示最近创建的一个容器（包括所有状态）</translation>
+    </message>
+    <message>
+        <source>Filter output based on conditions provided (status=, name=, id=, ancestor=, exited=)</source>
+        <translation>根据给定条件过滤输出（status=、name=、id=、ancestor=、exited=）</translation>
+    </message>
+    <message>
+        <source>Format output using a template: {{.ID}} {{.Names}} {{.Image}} {{.Status}} {{.State}}</source>
+        <translation>用模板格式化输出：{{.ID}} {{.Names}} {{.Image}} {{.Status}} {{.State}}</translation>
+    </message>
+    <message>
+        <source>Display total file sizes</source>
+        <translation>显示文件总大小</translation>
+    </message>
+    <message>
+        <source>invalid filter &apos;%1&apos;: use status=, name=, id=, ancestor= or exited=</source>
+        <translation>无效的过滤条件“%1”：请使用 status=、name=、id=、ancestor= 或 exited=</translation>
+    </message>
+    <message>
+        <source>template &quot;%1&quot; is not supported: use {{.ID}}, {{.Names}}, {{.Image}}, {{.Command}}, {{.Status}} or {{.State}}</source>
+        <translation>不支持模板“%1”：请使用 {{.ID}}、{{.Names}}、{{.Image}}、{{.Command}}、{{.Status}} 或 {{.State}}</translation>
+    </message>
+    <message>
+        <source>CONTAINER ID</source>
+        <translation>CONTAINER ID</translation>
+    </message>
+    <message>
+        <source>COMMAND</source>
+        <translation>COMMAND</translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation>STATUS</translation>
+    </message>
+    <message>
+        <source>PORTS</source>
+        <translation>PORTS</translation>
+    </message>
+    <message>
+        <source>NAMES</source>
+        <translation>NAMES</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation>%1 ago</translation>
+    </message>
+    <message>
+        <source>berth container needs a command.</source>
+        <translation>berth container 需要一个子命令。</translation>
+    </message>
+    <message>
+        <source>berth container: unknown command &quot;%1&quot;.</source>
+        <translation>berth container：未知命令“%1”。</translation>
+    </message>
+    <message>
+        <source>Manage containers</source>
+        <translation>管理容器</translation>
+    </message>
+    <message>
+        <source>Run &apos;berth container COMMAND --help&apos; for more information on a command.</source>
+        <translation>运行 &apos;berth container COMMAND --help&apos; 查看某个命令的详细说明。</translation>
+    </message>
+    <message>
+        <source>Cancelling the copy…</source>
+        <translation>正在取消复制…</translation>
+    </message>
+    <message>
+        <source>Could not find the file %1 in container %2; check the path with: berth exec %2 ls</source>
+        <translation>在容器 %2 中找不到文件 %1；请用以下命令检查路径：berth exec %2 ls</translation>
+    </message>
+    <message>
+        <source>cannot create a pipe: %1</source>
+        <translation>无法创建管道：%1</translation>
+    </message>
+    <message>
+        <source>destination &quot;%1:%2&quot; must be a directory when the source is a tar on standard input; create it first or name a directory</source>
+        <translation>当来源是标准输入上的 tar 归档时，目标“%1:%2”必须是目录；请先创建它，或指定一个目录</translation>
+    </message>
+    <message>
+        <source>berth cp - reads a tar archive from standard input; pipe or redirect one into it</source>
+        <translation>berth cp - 从标准输入读取 tar 归档；请通过管道或重定向提供一个</translation>
+    </message>
+    <message>
+        <source>%1 is a symbolic link to a missing file; -L cannot follow it</source>
+        <translation>%1 是指向不存在文件的符号链接；-L 无法跟随它</translation>
+    </message>
+    <message>
+        <source>CPU %</source>
+        <translation>CPU %</translation>
+    </message>
+    <message>
+        <source>MEM USAGE / LIMIT</source>
+        <translation>MEM USAGE / LIMIT</translation>
+    </message>
+    <message>
+        <source>MEM %</source>
+        <translation>MEM %</translation>
+    </message>
+    <message>
+        <source>NET I/O</source>
+        <translation>NET I/O</translation>
+    </message>
+    <message>
+        <source>BLOCK I/O</source>
+        <translation>BLOCK I/O</translation>
+    </message>
+    <message>
+        <source>PIDS</source>
+        <translation>PIDS</translation>
+    </message>
+    <message>
+        <source>Are you sure you want to continue? [y/N] </source>
+        <translation>确定要继续吗？ [y/N] </translation>
+    </message>
+    <message>
+        <source>Archive mode (copy all uid/gid information)</source>
+        <translation>归档模式（复制所有 uid/gid 信息）</translation>
+    </message>
+    <message>
+        <source>Always follow symbol link in SRC_PATH</source>
+        <translation>始终跟随 SRC_PATH 中的符号链接</translation>
+    </message>
+    <message>
+        <source>Copy files/folders between a container and the local filesystem. Use &apos;-&apos; as the source to read a tar archive from stdin and extract it to a directory destination in a container. Use &apos;-&apos; as the destination to stream a tar archive of a container source to stdout.</source>
+        <translation>在容器和本地文件系统之间复制文件/目录。用 &apos;-&apos; 作为来源时，从标准输入读取 tar 归档，并解压到容器中的目标目录。用 &apos;-&apos; 作为目标时，把容器中来源的 tar 归档输出到标准输出。</translation>
+    </message>
+    <message>
+        <source>must specify at least one container source: write CONTAINER:PATH on one side</source>
+        <translation>至少要指定一个容器路径：请在其中一侧写 CONTAINER:PATH</translation>
+    </message>
+    <message>
+        <source>copying between containers is not supported: copy to the host first</source>
+        <translation>不支持在容器之间复制：请先复制到主机</translation>
+    </message>
+    <message>
+        <source>a container path cannot be empty: write CONTAINER:/path</source>
+        <translation>容器路径不能为空：请写成 CONTAINER:/path</translation>
+    </message>
+    <message>
+        <source>Disable streaming stats and only pull the first result</source>
+        <translation>不持续刷新统计，只获取第一次的结果</translation>
+    </message>
+    <message>
+        <source>Do not truncate output</source>
+        <translation>不截断输出</translation>
+    </message>
+    <message>
+        <source>Format output using a template: {{.ID}} {{.Name}} {{.CPUPerc}} {{.MemUsage}} {{.MemPerc}} {{.NetIO}} {{.BlockIO}} {{.PIDs}}, &quot;table&quot; first for a header</source>
+        <translation>用模板格式化输出：{{.ID}} {{.Name}} {{.CPUPerc}} {{.MemUsage}} {{.MemPerc}} {{.NetIO}} {{.BlockIO}} {{.PIDs}}；以 &quot;table&quot; 开头可输出表头</translation>
+    </message>
+    <message>
+        <source>template &quot;%1&quot; is not supported: use {{.ID}}, {{.Container}}, {{.Name}}, {{.CPUPerc}}, {{.MemUsage}}, {{.MemPerc}}, {{.NetIO}}, {{.BlockIO}} or {{.PIDs}}</source>
+        <translation>不支持模板“%1”：请使用 {{.ID}}、{{.Container}}、{{.Name}}、{{.CPUPerc}}、{{.MemUsage}}、{{.MemPerc}}、{{.NetIO}}、{{.BlockIO}} 或 {{.PIDs}}</translation>
+    </message>
+    <message>
+        <source>Cancelling the export…</source>
+        <translation>正在取消导出…</translation>
+    </message>
+    <message>
+        <source>Do not prompt for confirmation</source>
+        <translation>不提示确认</translation>
+    </message>
+    <message>
+        <source>Provide filter values (e.g. &quot;until=&lt;timestamp&gt;&quot;)</source>
+        <translation>提供过滤值（例如 &quot;until=&lt;timestamp&gt;&quot;）</translation>
+    </message>
+    <message>
+        <source>invalid filter &apos;%1&apos;: berth container prune takes until=TIMESTAMP|DURATION</source>
+        <translation>无效的过滤条件“%1”：berth container prune 只接受 until=TIMESTAMP|DURATION</translation>
+    </message>
+    <message>
+        <source>invalid filter &apos;%1&apos;: %2</source>
+        <translation>无效的过滤条件“%1”：%2</translation>
+    </message>
+    <message>
+        <source>WARNING! This will remove all stopped containers.</source>
+        <translation>警告！这将删除所有已停止的容器。</translation>
+    </message>
+    <message>
+        <source>Deleted Containers:</source>
+        <translation>Deleted Containers:</translation>
+    </message>
+    <message>
+        <source>Total reclaimed space: %1</source>
+        <translation>Total reclaimed space: %1</translation>
+    </message>
+    <message>
+        <source>%1 (virtual %2)</source>
+        <translation>%1 (virtual %2)</translation>
+    </message>
+    <message>
+        <source>Keep STDIN open even if not attached</source>
+        <translation>即使没有连接也保持 STDIN 打开</translation>
+    </message>
+    <message>
+        <source>Allocate a pseudo-TTY</source>
+        <translation>分配一个伪终端 (pseudo-TTY)</translation>
+    </message>
+    <message>
+        <source>Detached mode: run command in the background</source>
+        <translation>分离模式：在后台运行命令</translation>
+    </message>
+    <message>
+        <source>Set environment variables</source>
+        <translation>设置环境变量</translation>
+    </message>
+    <message>
+        <source>Username or UID (format: &quot;&lt;name|uid&gt;[:&lt;group|gid&gt;]&quot;)</source>
+        <translation>用户名或 UID（格式：&quot;&lt;name|uid&gt;[:&lt;group|gid&gt;]&quot;）</translation>
+    </message>
+    <message>
+        <source>Working directory inside the container</source>
+        <translation>容器内的工作目录</translation>
+    </message>
+    <message>
+        <source>the input device is not a TTY; leave out -t, or run from a terminal</source>
+        <translation>输入设备不是 TTY；请去掉 -t，或在终端中运行</translation>
+    </message>
+    <message>
+        <source>Return JSON for the given type (container or image)</source>
+        <translation>返回指定类型（container 或 image）的 JSON</translation>
+    </message>
+    <message>
+        <source>&quot;--type %1&quot; is not supported yet; use --type container or --type image</source>
+        <translation>尚不支持“--type %1”；请使用 --type container 或 --type image</translation>
+    </message>
+    <message>
+        <source>Follow log output</source>
+        <translation>持续跟踪日志输出</translation>
+    </message>
+    <message>
+        <source>Show timestamps</source>
+        <translation>显示时间戳</translation>
+    </message>
+    <message>
+        <source>Number of lines to show from the end of the logs</source>
+        <translation>从日志末尾开始显示的行数</translation>
+    </message>
+    <message>
+        <source>Show logs since timestamp (e.g. &quot;2013-01-02T13:23:37Z&quot;) or relative (e.g. &quot;42m&quot; for 42 minutes)</source>
+        <translation>显示某个时间戳（例如 &quot;2013-01-02T13:23:37Z&quot;）或相对时间（例如 &quot;42m&quot; 表示 42 分钟）之后的日志</translation>
+    </message>
+    <message>
+        <source>Show logs before a timestamp (e.g. &quot;2013-01-02T13:23:37Z&quot;) or relative (e.g. &quot;42m&quot; for 42 minutes)</source>
+        <translation>显示某个时间戳（例如 &quot;2013-01-02T13:23:37Z&quot;）或相对时间（例如 &quot;42m&quot; 表示 42 分钟）之前的日志</translation>
+    </message>
+    <message>
+        <source>invalid argument &quot;%1&quot; for &quot;--mount&quot;: unknown key &apos;%2&apos;; use type, source, target, readonly, tmpfs-size or tmpfs-mode</source>
+        <translation>“--mount”的参数“%1”无效：未知的键“%2”；请使用 type、source、target、readonly、tmpfs-size 或 tmpfs-mode</translation>
+    </message>
+    <message>
+        <source>invalid argument &quot;%1&quot; for &quot;--mount&quot;: target must be an absolute path in the container</source>
+        <translation>“--mount”的参数“%1”无效：target 必须是容器内的绝对路径</translation>
+    </message>
+    <message>
+        <source>invalid mount config for type &quot;bind&quot;: bind source path does not exist: %1</source>
+        <translation>类型为“bind”的挂载配置无效：绑定挂载的源路径不存在：%1</translation>
+    </message>
+    <message>
+        <source>invalid mount config for type &quot;tmpfs&quot;: source is not allowed</source>
+        <translation>类型为“tmpfs”的挂载配置无效：不允许指定 source</translation>
+    </message>
+    <message>
+        <source>invalid argument &quot;%1&quot; for &quot;--mount&quot;: type must be bind, volume or tmpfs</source>
+        <translation>“--mount”的参数“%1”无效：type 必须是 bind、volume 或 tmpfs</translation>
+    </message>
+    <message>
+        <source>invalid size: &apos;%1&apos;; give bytes or a number with k, m or g (e.g. 512m)</source>
+        <translation>无效的大小：“%1”；请给出字节数，或带 k、m、g 的数字（例如 512m）</translation>
+    </message>
+    <message>
+        <source>invalid argument &quot;%1&quot; for &quot;--cpus&quot;: give a number of CPUs such as 1.5</source>
+        <translation>“--cpus”的参数“%1”无效：请给出 CPU 数，例如 1.5</translation>
+    </message>
+    <message>
+        <source>invalid argument &quot;%1&quot; for &quot;--%2&quot;: give a whole number</source>
+        <translation>“--%2”的参数“%1”无效：请给出整数</translation>
+    </message>
+    <message>
+        <source>invalid restart policy &apos;%1&apos;: the retry count must be a whole number</source>
+        <translation>无效的重启策略“%1”：重试次数必须是整数</translation>
+    </message>
+    <message>
+        <source>berth: interactive containers (-i, -t) are not supported yet. Run it in the background with -d and look at its output with `berth logs`.</source>
+        <translation>berth：尚不支持交互式容器（-i、-t）。请用 -d 在后台运行它，再用 `berth logs` 查看它的输出。</translation>
+    </message>
+    <message>
+        <source>Specify volume name</source>
+        <translation>指定数据卷名称</translation>
+    </message>
+    <message>
+        <source>Specify volume driver name</source>
+        <translation>指定数据卷驱动名称</translation>
+    </message>
+    <message>
+        <source>Set metadata for a volume</source>
+        <translation>为数据卷设置元数据</translation>
+    </message>
+    <message>
+        <source>Create a volume</source>
+        <translation>创建数据卷</translation>
+    </message>
+    <message>
+        <source>volume driver &quot;%1&quot; is not available; Berth has the &quot;local&quot; driver only</source>
+        <translation>数据卷驱动“%1”不可用；Berth 只有“local”驱动</translation>
+    </message>
+    <message>
+        <source>conflicting options: either specify --name or provide positional arg, not both</source>
+        <translation>选项冲突：--name 和位置参数只能二选一，不能同时指定</translation>
+    </message>
+    <message>
+        <source>Only display volume names</source>
+        <translation>只显示数据卷名称</translation>
+    </message>
+    <message>
+        <source>Provide filter values (e.g. &quot;dangling=true&quot;)</source>
+        <translation>提供过滤值（例如 &quot;dangling=true&quot;）</translation>
+    </message>
+    <message>
+        <source>Format output using a template: {{.Name}} {{.Driver}} {{.Mountpoint}} {{json .Labels}}</source>
+        <translation>用模板格式化输出：{{.Name}} {{.Driver}} {{.Mountpoint}} {{json .Labels}}</translation>
+    </message>
+    <message>
+        <source>List volumes</source>
+        <translation>列出数据卷</translation>
+    </message>
+    <message>
+        <source>template &quot;%1&quot; is not supported: use {{.Field}} or {{json .Field}}</source>
+        <translation>不支持模板“%1”：请使用 {{.Field}} 或 {{json .Field}}</translation>
+    </message>
+    <message>
+        <source>Display detailed information on one or more volumes</source>
+        <translation>显示一个或多个数据卷的详细信息</translation>
+    </message>
+    <message>
+        <source>Do not report an error for a volume that does not exist</source>
+        <translation>数据卷不存在时不报错</translation>
+    </message>
+    <message>
+        <source>Remove one or more volumes</source>
+        <translation>删除一个或多个数据卷</translation>
+    </message>
+    <message>
+        <source>Remove all unused volumes, not just anonymous ones</source>
+        <translation>删除所有未使用的数据卷，而不仅仅是匿名卷</translation>
+    </message>
+    <message>
+        <source>Provide filter values (e.g. &quot;label=&lt;label&gt;&quot;)</source>
+        <translation>提供过滤值（例如 &quot;label=&lt;label&gt;&quot;）</translation>
+    </message>
+    <message>
+        <source>Remove unused local volumes</source>
+        <translation>删除未使用的本地数据卷</translation>
+    </message>
+    <message>
+        <source>WARNING! This will remove all local volumes not used by at least one container.</source>
+        <translation>警告！这将删除所有未被任何容器使用的本地数据卷。</translation>
+    </message>
+    <message>
+        <source>WARNING! This will remove anonymous local volumes not used by at least one container.</source>
+        <translation>警告！这将删除所有未被任何容器使用的本地匿名卷。</translation>
+    </message>
+    <message>
+        <source>Deleted Volumes:</source>
+        <translation>Deleted Volumes:</translation>
+    </message>
+    <message>
+        <source>berth volume: unknown command &quot;%1&quot;</source>
+        <translation>berth volume：未知命令“%1”</translation>
+    </message>
+    <message>
+        <source>Manage volumes</source>
+        <translation>管理数据卷</translation>
+    </message>
+</context>
+<context>
+    <name>berth::cli::ContainerOutput</name>
+    <message>
+        <source>Error:</source>
+        <translation>错误：</translation>
+    </message>
+    <message>
+        <source>cannot make a pipe for the container&apos;s output: %1</source>
+        <translation>无法为容器的输出创建管道：%1</translation>
+    </message>
 </context>
 <context>
     <name>berth::cli::DirectoryTar</name>
@@ -2266,6 +3538,125 @@
     <message>
         <source>Failed</source>
         <translation>失败</translation>
+    </message>
+</context>
+<context>
+    <name>berth::cli::RunFlags</name>
+    <message>
+        <source>Run container in background and print container ID</source>
+        <translation>在后台运行容器并输出容器 ID</translation>
+    </message>
+    <message>
+        <source>Assign a name to the container</source>
+        <translation>为容器指定名称</translation>
+    </message>
+    <message>
+        <source>Set environment variables (NAME=value, or NAME to pass yours)</source>
+        <translation>设置环境变量（NAME=value；只写 NAME 则传入你当前环境中的值）</translation>
+    </message>
+    <message>
+        <source>Bind mount a volume (/host:/ctr[:ro], name:/ctr, /ctr)</source>
+        <translation>绑定挂载数据卷（/host:/ctr[:ro]、name:/ctr、/ctr）</translation>
+    </message>
+    <message>
+        <source>Automatically remove the container when it exits</source>
+        <translation>容器退出时自动删除</translation>
+    </message>
+    <message>
+        <source>Keep STDIN open even if not attached</source>
+        <translation>即使没有连接也保持 STDIN 打开</translation>
+    </message>
+    <message>
+        <source>Allocate a pseudo-TTY</source>
+        <translation>分配一个伪终端 (pseudo-TTY)</translation>
+    </message>
+    <message>
+        <source>Working directory inside the container</source>
+        <translation>容器内的工作目录</translation>
+    </message>
+    <message>
+        <source>Username or UID (format: &lt;name|uid&gt;[:&lt;group|gid&gt;])</source>
+        <translation>用户名或 UID（格式：&lt;name|uid&gt;[:&lt;group|gid&gt;]）</translation>
+    </message>
+    <message>
+        <source>Container host name</source>
+        <translation>容器主机名</translation>
+    </message>
+    <message>
+        <source>Overwrite the default ENTRYPOINT of the image</source>
+        <translation>覆盖镜像默认的 ENTRYPOINT</translation>
+    </message>
+    <message>
+        <source>Give extended privileges to this container</source>
+        <translation>给予该容器扩展权限</translation>
+    </message>
+    <message>
+        <source>Add Linux capabilities</source>
+        <translation>添加 Linux 能力 (capabilities)</translation>
+    </message>
+    <message>
+        <source>Drop Linux capabilities</source>
+        <translation>移除 Linux 能力 (capabilities)</translation>
+    </message>
+    <message>
+        <source>Security options (seccomp=unconfined|FILE, no-new-privileges)</source>
+        <translation>安全选项（seccomp=unconfined|FILE、no-new-privileges）</translation>
+    </message>
+    <message>
+        <source>Mount the container&apos;s root filesystem as read only</source>
+        <translation>以只读方式挂载容器的根文件系统</translation>
+    </message>
+    <message>
+        <source>Memory limit (e.g. 512m, 1g)</source>
+        <translation>内存限制（例如 512m、1g）</translation>
+    </message>
+    <message>
+        <source>Memory plus swap limit: &apos;-1&apos; for unlimited swap</source>
+        <translation>内存加交换空间的总限制：&apos;-1&apos; 表示不限制交换空间</translation>
+    </message>
+    <message>
+        <source>Number of CPUs (e.g. 1.5)</source>
+        <translation>CPU 数（例如 1.5）</translation>
+    </message>
+    <message>
+        <source>CPU shares (relative weight)</source>
+        <translation>CPU 份额（相对权重）</translation>
+    </message>
+    <message>
+        <source>Tune container pids limit (-1 for unlimited)</source>
+        <translation>调整容器的进程数 (pids) 限制（-1 表示不限制）</translation>
+    </message>
+    <message>
+        <source>Ulimit options (e.g. nofile=1024:2048)</source>
+        <translation>ulimit 选项（例如 nofile=1024:2048）</translation>
+    </message>
+    <message>
+        <source>Attach a filesystem mount (type=bind|volume|tmpfs,source=…,target=…[,readonly])</source>
+        <translation>挂载文件系统（type=bind|volume|tmpfs,source=…,target=…[,readonly]）</translation>
+    </message>
+    <message>
+        <source>Mount a tmpfs directory (/path[:options])</source>
+        <translation>挂载 tmpfs 目录（/path[:options]）</translation>
+    </message>
+    <message>
+        <source>Connect a container to a network (none or host for now)</source>
+        <translation>把容器连接到网络（目前只支持 none 或 host）</translation>
+    </message>
+    <message>
+        <source>Restart policy: no, on-failure[:N], always, unless-stopped</source>
+        <translation>重启策略：no、on-failure[:N]、always、unless-stopped</translation>
+    </message>
+    <message>
+        <source>Set meta data on a container (KEY=VALUE)</source>
+        <translation>为容器设置元数据（KEY=VALUE）</translation>
+    </message>
+    <message>
+        <source>Signal to stop the container</source>
+        <translation>停止容器时使用的信号</translation>
+    </message>
+    <message>
+        <source>Timeout (in seconds) to stop a container</source>
+        <translation>停止容器的超时时间（秒）</translation>
     </message>
 </context>
 <context>
