@@ -3319,7 +3319,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&quot;--type %1&quot; is not supported yet; use --type container or --type image</source>
+        <source>&quot;--type %1&quot; is not supported yet; use --type container, image or volume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -3312,8 +3312,8 @@
         <translation>返回指定类型（container 或 image）的 JSON</translation>
     </message>
     <message>
-        <source>&quot;--type %1&quot; is not supported yet; use --type container or --type image</source>
-        <translation>尚不支持“--type %1”；请使用 --type container 或 --type image</translation>
+        <source>&quot;--type %1&quot; is not supported yet; use --type container, image or volume</source>
+        <translation>尚不支持“--type %1”；请使用 --type container、image 或 volume</translation>
     </message>
     <message>
         <source>Follow log output</source>

@@ -92,8 +92,12 @@ int runInspect(const QStringList &arguments)
     if (auto exit = parseOrExplain(parser, arguments, usage))
         return *exit;
     const QString wanted = parser.value(type);
+    if (wanted == QLatin1String("volume"))
+        return runVolume(QStringList{QStringLiteral("volume"), QStringLiteral("inspect")} +
+                         (parser.isSet(format) ? QStringList{QStringLiteral("--format"), parser.value(format)} : QStringList()) +
+                         parser.positionalArguments());
     if (!wanted.isEmpty() && wanted != QLatin1String("image") && wanted != QLatin1String("container")) {
-        err() << tr("\"--type %1\" is not supported yet; use --type container or --type image").arg(wanted) << '\n';
+        err() << tr("\"--type %1\" is not supported yet; use --type container, image or volume").arg(wanted) << '\n';
         return UsageError;
     }
     if (!busReachable())
@@ -120,7 +124,16 @@ int runInspect(const QStringList &arguments)
         auto reply = proxy->InspectImage(name);
         reply.waitForFinished();
         if (reply.isError()) {
-            // Neither a container nor an image: the image's message says how to get one.
+            // As docker, a volume of that name comes last.
+            if (wanted.isEmpty() && reply.error().name().endsWith(QLatin1String("NotFound"))) {
+                auto volume = proxy->InspectVolume(name);
+                volume.waitForFinished();
+                if (!volume.isError()) {
+                    found.append(QJsonDocument::fromJson(volume.value().toUtf8()).object());
+                    continue;
+                }
+            }
+            // Neither a container, an image nor a volume: the image's message says how to get one.
             reportFailure(berth::client::describeFailure(reply.error()));
             status = Failed;
             continue;

@@ -86,6 +86,14 @@ private Q_SLOTS:
                                        QStringLiteral("{{.Name}} {{.Driver}}"), QStringLiteral("notes")});
         QCOMPARE(formatted.out, QStringLiteral("notes local\n"));
 
+        // `inspect` finds volumes too, after containers and images, as docker does.
+        const auto generic = runCli({QStringLiteral("inspect"), QStringLiteral("-f"), QStringLiteral("{{.Name}}"),
+                                     QStringLiteral("notes")});
+        QCOMPARE(generic.out, QStringLiteral("notes\n"));
+        const auto typed = runCli({QStringLiteral("inspect"), QStringLiteral("--type"), QStringLiteral("volume"),
+                                   QStringLiteral("-f"), QStringLiteral("{{.Driver}}"), QStringLiteral("notes")});
+        QCOMPARE(typed.out, QStringLiteral("local\n"));
+
         const auto badName = runCli({QStringLiteral("volume"), QStringLiteral("create"), QStringLiteral("bad/name")});
         QCOMPARE(badName.exitCode, 1);
         QVERIFY2(badName.err.contains(QStringLiteral("bad/name")), qPrintable(badName.err));
