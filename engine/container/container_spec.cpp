@@ -2,6 +2,7 @@
 
 #include "engine/container/default_seccomp_profile.h"
 
+#include <sys/prctl.h>
 #include <sys/utsname.h>
 #include <unistd.h>
 
@@ -137,7 +138,10 @@ constexpr std::array<std::string_view, 41> capabilityNames{
     "CAP_WAKE_ALARM",      "CAP_BLOCK_SUSPEND",  "CAP_AUDIT_READ",      "CAP_PERFMON",     "CAP_BPF",
     "CAP_CHECKPOINT_RESTORE"};
 
-// The capabilities this kernel knows: those up to /proc/sys/kernel/cap_last_cap.
+// The capabilities a container can have here: those this kernel knows (up to
+// /proc/sys/kernel/cap_last_cap) that are also in this process's bounding set. A helper
+// started without some (a sandbox without CAP_SYS_RESOURCE) cannot hand them on, and asking
+// the kernel for them would fail the start; Docker's --privileged means "all the daemon has".
 std::vector<std::string> allHostCapabilities()
 {
     std::size_t last = capabilityNames.size() - 1;
@@ -147,7 +151,8 @@ std::vector<std::string> allHostCapabilities()
         last = reported;
     std::vector<std::string> all;
     for (std::size_t index = 0; index <= last; ++index)
-        all.emplace_back(capabilityNames[index]);
+        if (::prctl(PR_CAPBSET_READ, static_cast<unsigned long>(index), 0, 0, 0) != 0)
+            all.emplace_back(capabilityNames[index]);
     return all;
 }
 
@@ -787,16 +792,19 @@ Result<std::vector<std::string>> containerCapabilities(const RunOptions &options
         for (const auto &capability : *adds)
             add(capability);
     } else {
+        // A default the helper does not hold itself is left out rather than failing every start.
         for (const auto &capability : dockerDefaultCapabilities())
-            if (!contains(*drops, capability))
+            if (!contains(*drops, capability) && contains(host, capability))
                 add(capability);
         for (const auto &capability : *adds)
             add(capability);
     }
     for (const auto &capability : result)
         if (!contains(host, capability))
-            return fail(ErrorCode::Unsupported, "--cap-add " + backquoted(capability) +
-                                                    ": this kernel does not have that capability; leave it out");
+            return fail(ErrorCode::Unsupported,
+                        "--cap-add " + backquoted(capability) +
+                            ": this kernel does not have that capability, or Berth's helper does not hold it itself "
+                            "(it is not in the helper's bounding set); leave it out");
     return result;
 }
 

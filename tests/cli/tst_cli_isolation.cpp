@@ -1,0 +1,141 @@
+// What a container really is, checked from inside through the CLI and the helper on the
+// fixture's bus: its own hostname, no host mounts, Docker's 14 capabilities, seccomp filter
+// mode, masked kernel files, mount refused, a memory limit that OOM-kills and is reported,
+// a pids limit that holds, and pause that really stops progress.
+#include "test_support.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+#include <QThread>
+
+using berth::test::runCli;
+
+namespace {
+
+QString image()
+{
+    QFile port(berth::test::environmentDirectory() + QStringLiteral("/registry/port"));
+    if (!port.open(QIODevice::ReadOnly))
+        return {};
+    return QStringLiteral("127.0.0.1:") + QString::fromUtf8(port.readAll()).trimmed() +
+           QStringLiteral("/berth-test/busybox:latest");
+}
+
+berth::test::RunResult inside(const QString &script, const QStringList &runOptions = {})
+{
+    return runCli(QStringList{QStringLiteral("run"), QStringLiteral("--rm")} + runOptions +
+                  QStringList{image(), QStringLiteral("sh"), QStringLiteral("-c"), script});
+}
+
+QJsonObject stateOf(const QString &name)
+{
+    const auto result = runCli({QStringLiteral("inspect"), QStringLiteral("--type"), QStringLiteral("container"), name});
+    return QJsonDocument::fromJson(result.out.toUtf8()).array().at(0).toObject().value(QStringLiteral("State")).toObject();
+}
+
+int logLines(const QString &name)
+{
+    return int(runCli({QStringLiteral("logs"), name}).out.count(QLatin1Char('\n')));
+}
+
+} // namespace
+
+class TestCliIsolation : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (!berth::test::isRoot())
+            QSKIP("needs root: containers need namespaces, mounts and cgroups");
+        const auto pulled = runCli({QStringLiteral("pull"), QStringLiteral("-q"), image()});
+        QVERIFY2(pulled.exitCode == 0, qPrintable(pulled.out + pulled.err));
+    }
+
+    void namespacesHideTheHost()
+    {
+        const auto named = inside(QStringLiteral("hostname; echo $$"), {QStringLiteral("--hostname"), QStringLiteral("box")});
+        QCOMPARE(named.out, QStringLiteral("box\n1\n"));
+        // No mount of the host's shows: not the store, not the fixture's directories.
+        const auto mounts = inside(QStringLiteral("cat /proc/self/mountinfo"));
+        QCOMPARE(mounts.exitCode, 0);
+        QVERIFY2(!mounts.out.contains(berth::test::environmentDirectory() + QStringLiteral("/bus")), qPrintable(mounts.out));
+        QVERIFY2(!mounts.out.contains(QStringLiteral(" /home")), qPrintable(mounts.out));
+        const QStringList lines = mounts.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QVERIFY2(lines.first().contains(QStringLiteral(" / / ")), qPrintable(lines.first()));
+    }
+
+    void privilegesAreDockersDefaults()
+    {
+        const auto status = inside(QStringLiteral("grep -E '^(CapEff|CapBnd|Seccomp|NoNewPrivs):' /proc/self/status"));
+        // Docker's 14 default capabilities: chown dac_override fowner fsetid kill setgid setuid
+        // setpcap net_bind_service net_raw sys_chroot mknod audit_write setfcap.
+        QVERIFY2(status.out.contains(QStringLiteral("CapEff:\t00000000a80425fb")), qPrintable(status.out));
+        QVERIFY2(status.out.contains(QStringLiteral("CapBnd:\t00000000a80425fb")), qPrintable(status.out));
+        QVERIFY2(status.out.contains(QStringLiteral("Seccomp:\t2")), qPrintable(status.out));
+        // Without the capability, mounting is refused.
+        const auto mount = inside(QStringLiteral("mount -t tmpfs none /mnt"));
+        QVERIFY(mount.exitCode != 0);
+        // --privileged has them all and no filter.
+        const auto privileged = inside(QStringLiteral("grep -E '^(CapEff|Seccomp):' /proc/self/status"),
+                                       {QStringLiteral("--privileged")});
+        QVERIFY2(privileged.out.contains(QStringLiteral("Seccomp:\t0")), qPrintable(privileged.out));
+        QVERIFY2(!privileged.out.contains(QStringLiteral("CapEff:\t00000000a80425fb")), qPrintable(privileged.out));
+    }
+
+    void kernelFilesAreMaskedOrReadOnly()
+    {
+        // /proc/keys lists the host's keys (never empty here: the test reads it first); in the
+        // container it is /dev/null. /proc/kcore is not checked: many kernels have none.
+        QFile hostKeys(QStringLiteral("/proc/keys"));
+        if (!hostKeys.open(QIODevice::ReadOnly) || hostKeys.readAll().isEmpty())
+            QSKIP("this kernel has no /proc/keys to hide");
+        const auto masked = inside(QStringLiteral("wc -c < /proc/keys; ls /sys/firmware | wc -l; "
+                                                  "echo 1 > /proc/sys/kernel/domainname && echo wrote || echo refused"));
+        QCOMPARE(masked.out, QStringLiteral("0\n0\nrefused\n"));
+    }
+
+    void memoryLimitKillsAndIsReported()
+    {
+        // The shell doubles a string until the 16 MiB limit (no swap) stops it.
+        const auto run = runCli({QStringLiteral("run"), QStringLiteral("--name"), QStringLiteral("greedy"),
+                                 QStringLiteral("-m"), QStringLiteral("16m"), QStringLiteral("--memory-swap"),
+                                 QStringLiteral("16m"), image(), QStringLiteral("sh"), QStringLiteral("-c"),
+                                 QStringLiteral("a=xxxxxxxxxxxxxxxx; while true; do a=$a$a; done")});
+        QCOMPARE(run.exitCode, 137);
+        const auto state = stateOf(QStringLiteral("greedy"));
+        QCOMPARE(state.value(QStringLiteral("OOMKilled")).toBool(), true);
+        QCOMPARE(state.value(QStringLiteral("ExitCode")).toInt(), 137);
+        QCOMPARE(runCli({QStringLiteral("rm"), QStringLiteral("greedy")}).exitCode, 0);
+    }
+
+    void pidsLimitHolds()
+    {
+        const auto run = inside(QStringLiteral("for i in 1 2 3 4 5 6 7 8 9 10; do sleep 5 & done; wait"),
+                                {QStringLiteral("--pids-limit"), QStringLiteral("5")});
+        QVERIFY2(run.err.contains(QStringLiteral("fork")), qPrintable(run.out + run.err));
+    }
+
+    void pauseStopsProgress()
+    {
+        const auto started = runCli({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"),
+                                     QStringLiteral("counter"), image(), QStringLiteral("sh"), QStringLiteral("-c"),
+                                     QStringLiteral("i=0; while true; do i=$((i+1)); echo $i; sleep 0.05; done")});
+        QVERIFY2(started.exitCode == 0, qPrintable(started.err));
+        QTRY_VERIFY_WITH_TIMEOUT(logLines(QStringLiteral("counter")) > 3, 10000);
+        QCOMPARE(runCli({QStringLiteral("pause"), QStringLiteral("counter")}).exitCode, 0);
+        QCOMPARE(stateOf(QStringLiteral("counter")).value(QStringLiteral("Status")).toString(), QStringLiteral("paused"));
+        const int whenPaused = logLines(QStringLiteral("counter"));
+        QThread::msleep(700);
+        QCOMPARE(logLines(QStringLiteral("counter")), whenPaused);
+        QCOMPARE(runCli({QStringLiteral("unpause"), QStringLiteral("counter")}).exitCode, 0);
+        QTRY_VERIFY_WITH_TIMEOUT(logLines(QStringLiteral("counter")) > whenPaused + 3, 10000);
+        QCOMPARE(runCli({QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("counter")}).exitCode, 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliIsolation)
+#include "tst_cli_isolation.moc"
