@@ -4,9 +4,9 @@ import QtQuick.Layouts
 import Berth
 
 // One container's page: its name, status and lifecycle buttons on top, then tabs. The tabs
-// come from the `tabs` list (key, label, and the berth command the tab shows) and the
-// components in `tabComponents`; Logs, Terminal, Stats, Files, Processes and Isolation
-// join the same way, as one entry in each.
+// come from the `tabs` list (key, label, and the berth command the tab shows: "tab" when the
+// page's own commandLine says it) and the components in `tabComponents`; Stats, Files,
+// Processes and Isolation join the same way, as one entry in each.
 ColumnLayout {
     id: view
     objectName: "containerView"
@@ -20,9 +20,20 @@ ColumnLayout {
 
     readonly property var tabs: [
         { key: "overview", label: qsTr("Overview"), command: "inspect" },
+        { key: "logs", label: qsTr("Logs"), command: "tab" },
+        { key: "terminal", label: qsTr("Terminal"), command: "tab" },
         { key: "inspect", label: qsTr("Inspect"), command: "inspect" }
     ]
-    readonly property var tabComponents: ({ overview: overviewComponent, inspect: inspectComponent })
+    readonly property var tabComponents: ({ overview: overviewComponent, logs: logsComponent,
+                                            terminal: terminalComponent, inspect: inspectComponent })
+    /// The loaded page of a tab, by key (null before it loads).
+    function tabPage(key) {
+        for (let i = 0; i < tabs.length; ++i) {
+            if (tabs[i].key === key)
+                return tabPages.itemAt(i) ? tabPages.itemAt(i).item : null
+        }
+        return null
+    }
 
     function open(containerName) {
         name = containerName
@@ -134,8 +145,13 @@ ColumnLayout {
         }
         onCurrentIndexChanged: {
             const tab = view.tabs[currentIndex]
-            if (tab && tab.command === "inspect" && view.name.length > 0)
+            if (!tab || view.name.length === 0)
+                return
+            // "tab": the page knows its own command line (its options change it).
+            if (tab.command === "inspect")
                 Helper.showCommand("berth inspect " + view.name)
+            else if (tab.command === "tab" && view.tabPage(tab.key))
+                Helper.showCommand(view.tabPage(tab.key).commandLine)
         }
     }
 
@@ -147,6 +163,7 @@ ColumnLayout {
         Layout.bottomMargin: 12
         currentIndex: tabBar.currentIndex
         Repeater {
+            id: tabPages
             model: view.tabs
             Loader {
                 required property var modelData
@@ -159,6 +176,14 @@ ColumnLayout {
     Component {
         id: overviewComponent
         ContainerOverviewTab { details: view.details }
+    }
+    Component {
+        id: logsComponent
+        ContainerLogsTab { details: view.details }
+    }
+    Component {
+        id: terminalComponent
+        ContainerTerminalTab { details: view.details; model: view.model }
     }
     Component {
         id: inspectComponent
