@@ -44,7 +44,7 @@ ColumnLayout {
         let from = 0
         for (let at = lower.indexOf(wanted); at >= 0 && wanted.length > 0; at = lower.indexOf(wanted, from)) {
             html += escapeHtml(text.slice(from, at))
-                  + "<span style=\"background-color:" + Theme.neutralSoft + ";color:" + Theme.text + "\">"
+                  + "<span style=\"background-color:" + Theme.accentSoft + ";color:" + Theme.text + "\">"
                   + escapeHtml(text.slice(at, at + wanted.length)) + "</span>"
             from = at + wanted.length
         }

@@ -94,7 +94,15 @@ ColumnLayout {
         }
     }
 
+    // A stopped container with no session yet has nothing to show here.
+    Item {
+        visible: !terminalFrame.visible
+        Layout.fillHeight: true
+    }
     Rectangle {
+        id: terminalFrame
+        objectName: "terminalFrame"
+        visible: tab.running || shell.phase !== "idle"
         Layout.fillWidth: true
         Layout.fillHeight: true
         color: terminalView.backgroundColor

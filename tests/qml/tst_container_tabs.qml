@@ -242,6 +242,8 @@ Item {
             tryVerify(() => notice.visible, 5000)
             verify(notice.text.indexOf("not running") >= 0, notice.text)
             verify(!findChild(tab, "terminalOpen").enabled)
+            // No session on this page yet: no empty terminal either.
+            verify(!findChild(tab, "terminalFrame").visible)
             // The log ends with the container.
             tryVerify(() => !logs.logModel.streaming, 20000, "the stream should end when the container stops")
             compare(logs.logModel.commandLine, "berth logs --tail 1000 " + container)
@@ -253,6 +255,7 @@ Item {
             compare(Helper.lastCommand, "berth start " + container)
             tryCompare(view.details, "containerState", "running", 30000)
             tryVerify(() => findChild(tab, "terminalOpen").enabled, 5000)
+            verify(findChild(tab, "terminalFrame").visible)
             // Started again: the log is read afresh and follows the new run's lines.
             tryVerify(() => logs.logModel.streaming, 10000)
             tryVerify(() => logs.logModel.text(false).split("out-first").length === 3, 20000,
