@@ -209,6 +209,17 @@ Item {
                       "the pty should have the view's size " + terminal.rows + "x" + terminal.columns)
             grabImage(root).save(testEnvDir + "/container-terminal.png")
 
+            // A narrower window: the pty's size follows the view.
+            const columnsBefore = terminal.columns
+            root.width = 1000
+            tryVerify(() => terminal.columns < columnsBefore, 5000, "the view should lose columns")
+            for (const character of "busybox stty size")
+                keyClick(character)
+            keyClick(Qt.Key_Return)
+            tryVerify(() => screenHas(terminal.rows + " " + terminal.columns), 10000,
+                      "the pty should follow the view to " + terminal.rows + "x" + terminal.columns)
+            root.width = 1180
+
             for (const character of "exit 3")
                 keyClick(character)
             keyClick(Qt.Key_Return)
