@@ -25,7 +25,7 @@ ColumnLayout {
         running: tab.details ? tab.details.alive : false
         name: tab.details && tab.details.loaded ? tab.details.containerName : ""
         timestamps: timestampsBox.checked
-        onLinesAppended: if (followBox.checked) Qt.callLater(list.positionViewAtEnd)
+        onLinesAppended: Qt.callLater(tab.keepEndInView)
     }
     ContainerLogFilterModel {
         id: filterModel
@@ -33,6 +33,11 @@ ColumnLayout {
         search: searchField.text
     }
 
+    // Not while the person scrolls: that would pull the view from under their hand.
+    function keepEndInView() {
+        if (followBox.checked && !list.moving && !list.dragging && !scrollBar.pressed)
+            list.positionViewAtEnd()
+    }
     function escapeHtml(text) {
         return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/ /g, "&nbsp;")
     }
@@ -147,7 +152,7 @@ ColumnLayout {
                 if (moving || flicking || scrollBar.pressed)
                     followBox.checked = atYEnd
             }
-            onCountChanged: if (followBox.checked) Qt.callLater(list.positionViewAtEnd)
+            onCountChanged: Qt.callLater(tab.keepEndInView)
 
             delegate: Rectangle {
                 id: line

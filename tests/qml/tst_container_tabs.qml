@@ -106,18 +106,20 @@ Item {
             compare(stdoutLines.slice(0, 3).join("|"), "out-first|line-1|line-2")
             verify(stdoutLines.indexOf("line-60") === 60, text)
 
-            // stderr is marked, stdout is not (at the top: following is turned off to look).
+            // stderr is marked, stdout is not (following is turned off to look at them).
             const list = tab.list
             verify(tab.following)
             mouseClick(findChild(tab, "logFollow"))
             verify(!tab.following)
-            list.positionViewAtBeginning()
+            list.positionViewAtIndex(lines.indexOf("err-first"), ListView.Center)
             tryVerify(() => delegateWithText(list, "err-first") !== null, 5000)
             const errorLine = delegateWithText(list, "err-first")
             verify(errorLine.isError)
             compare(findChild(errorLine, "logStderrMarker").opacity, 1)
             compare(String(errorLine.color), String(Theme.negativeSoft))
             compare(String(findChild(errorLine, "logText").color), String(Theme.negativeText))
+            list.positionViewAtBeginning()
+            tryVerify(() => delegateWithText(list, "out-first") !== null, 5000)
             const outputLine = delegateWithText(list, "out-first")
             verify(!outputLine.isError)
             compare(findChild(outputLine, "logStderrMarker").opacity, 0)
@@ -166,9 +168,15 @@ Item {
             mouseClick(findChild(tab, "logTimestamps"))
 
             // Scrolling up stops following; the lines keep coming but the view stays.
-            verify(list.contentHeight > list.height * 1.5, "enough lines to scroll")
-            list.flick(0, 4000)
-            tryVerify(() => !list.flicking && !list.moving, 5000)
+            verify(list.count > 60, "enough lines to scroll")
+            tryVerify(() => list.atYEnd, 5000, "following keeps the end in view")
+            // A flick that starts in the frame a new line is placed sometimes does not move the
+            // view (seen about 1 in 4 runs): flick again until it has moved.
+            tryVerify(() => {
+                if (list.atYEnd && !list.moving)
+                    list.flick(0, 4000)
+                return !list.atYEnd && !list.moving
+            }, 10000, "a flick should scroll the log up")
             verify(!tab.following, "scrolling up should stop following")
         }
 
