@@ -262,6 +262,86 @@
     </message>
 </context>
 <context>
+    <name>ContainerLogModel</name>
+    <message>
+        <source>Cannot make a pipe for the log of %1: %2. Close some windows or programs and open the tab again.</source>
+        <translation>无法为 %1 的日志创建管道：%2。请关闭一些窗口或程序后重新打开此标签页。</translation>
+    </message>
+    <message>
+        <source>Cannot read the log of %1: %2</source>
+        <translation>无法读取 %1 的日志：%2</translation>
+    </message>
+    <message>
+        <source>Reading the log of %1 failed: %2. Open the tab again to retry.</source>
+        <translation>读取 %1 的日志失败：%2。请重新打开此标签页重试。</translation>
+    </message>
+</context>
+<context>
+    <name>ContainerLogsTab</name>
+    <message>
+        <source>Search the log</source>
+        <translation>搜索日志</translation>
+    </message>
+    <message>
+        <source>Timestamps</source>
+        <translation>时间戳</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>跟随</translation>
+    </message>
+    <message>
+        <source>Keep the newest line in view. Scrolling up stops it; scrolling to the end or ticking it again resumes.</source>
+        <translation>始终显示最新的一行。向上滚动会停止跟随；滚动到末尾或再次勾选即可恢复。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 lines</source>
+        <translation>%1 / %2 行</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s)</source>
+        <translation>
+            <numerusform>%n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (older ones dropped)</source>
+        <translation>（较早的行已丢弃）</translation>
+    </message>
+    <message>
+        <source>● live</source>
+        <translation>● 实时</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy the lines shown (only the matching ones while searching).</source>
+        <translation>复制显示的行（搜索时仅复制匹配的行）。</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新加载</translation>
+    </message>
+    <message>
+        <source>No line contains “%1”.</source>
+        <translation>没有包含“%1”的行。</translation>
+    </message>
+    <message>
+        <source>No output yet. Lines appear here as the container writes them.</source>
+        <translation>还没有输出。容器写出内容时，会在这里逐行显示。</translation>
+    </message>
+    <message>
+        <source>The container has written nothing.</source>
+        <translation>该容器没有输出任何内容。</translation>
+    </message>
+</context>
+<context>
     <name>ContainerOverviewTab</name>
     <message>
         <source>Container</source>
@@ -419,6 +499,37 @@
     </message>
 </context>
 <context>
+    <name>ContainerShell</name>
+    <message>
+        <source>A quote in %1 is not closed; close it or remove it.</source>
+        <translation>%1 中有未闭合的引号；请补全或删除它。</translation>
+    </message>
+    <message>
+        <source>Give the program to run, for example sh.</source>
+        <translation>请给出要运行的程序，例如 sh。</translation>
+    </message>
+    <message>
+        <source>The terminal has no view to show the program in; reopen the container&apos;s page.</source>
+        <translation>终端没有可显示程序的视图；请重新打开该容器的页面。</translation>
+    </message>
+    <message>
+        <source>Cannot open /dev/null for the runtime&apos;s messages: %1. Check that /dev/null exists.</source>
+        <translation>无法为运行时的消息打开 /dev/null：%1。请检查 /dev/null 是否存在。</translation>
+    </message>
+    <message>
+        <source>Cannot start %1 in %2: %3</source>
+        <translation>无法在 %2 中启动 %1：%3</translation>
+    </message>
+    <message>
+        <source>The terminal went away; reopen the container&apos;s page.</source>
+        <translation>终端已关闭；请重新打开该容器的页面。</translation>
+    </message>
+    <message>
+        <source>Cannot learn how %1 ended (exec %2): %3</source>
+        <translation>无法得知 %1 如何结束（exec %2）：%3</translation>
+    </message>
+</context>
+<context>
     <name>ContainerStatus</name>
     <message>
         <source>Up %1</source>
@@ -477,6 +588,57 @@
     </message>
 </context>
 <context>
+    <name>ContainerTerminalTab</name>
+    <message>
+        <source>%1 is paused: its processes are frozen, so no shell can start in it. Unpause it first.</source>
+        <translation>%1 已暂停：它的进程被冻结，无法在其中启动 shell。请先恢复它。</translation>
+    </message>
+    <message>
+        <source>%1 is not running (%2). A shell runs among the container&apos;s own processes, so start the container first.</source>
+        <translation>%1 未在运行（%2）。shell 要在容器自己的进程中运行，所以请先启动容器。</translation>
+    </message>
+    <message>
+        <source>Start %1</source>
+        <translation>启动 %1</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Start again</source>
+        <translation>再次启动</translation>
+    </message>
+    <message>
+        <source>Open shell</source>
+        <translation>打开 shell</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Close the terminal: the program gets a hang-up signal (SIGHUP).</source>
+        <translation>关闭终端：程序会收到挂断信号（SIGHUP）。</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>Process exited with code %1</source>
+        <translation>进程已退出，退出码 %1</translation>
+    </message>
+    <message>
+        <source>Press Open shell to run %1 in the container.</source>
+        <translation>点击“打开 shell”在容器中运行 %1。</translation>
+    </message>
+</context>
+<context>
     <name>ContainerView</name>
     <message>
         <source>Overview</source>
@@ -505,6 +667,14 @@
     <message>
         <source>Copy JSON</source>
         <translation>复制 JSON</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>终端</translation>
     </message>
 </context>
 <context>
