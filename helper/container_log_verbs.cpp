@@ -144,3 +144,23 @@ int HelperService::StartContainerAttached(const QString &name, const QVariantMap
     });
     return 0;
 }
+
+int HelperService::AttachContainer(const QString &name, const QVariantMap &options, const QDBusUnixFileDescriptor &stream)
+{
+    // Copied now: the call's own copy closes when this method returns.
+    auto streamCopy = std::make_shared<UniqueFd>(stream.isValid() ? ::fcntl(stream.fileDescriptor(), F_DUPFD_CLOEXEC, 3) : -1);
+    authorizeThen(manageAction, [this, name, options, streamCopy](const QDBusMessage &message) {
+        if (!streamCopy->valid())
+            return errorReply(message, Error(ErrorCode::InvalidArgument,
+                                             "no attach stream arrived with the call; pass one end of a SOCK_SEQPACKET "
+                                             "socket pair over a unix-socket bus connection"));
+        idleTracker_->beginActivity();
+        containers_->attach(name.toStdString(), std::move(*streamCopy), options.value(QStringLiteral("Start")).toBool(),
+                            [this, message](Result<int> exitCode) {
+                                idleTracker_->endActivity();
+                                bus_.send(exitCode ? message.createReply(*exitCode) : errorReply(message, exitCode.error()));
+                            });
+        return QDBusMessage();
+    });
+    return 0;
+}

@@ -367,7 +367,7 @@ berth::Result<std::string> ContainerManager::create(const json &request, const s
 
 // ---- start ---------------------------------------------------------------------------
 
-void ContainerManager::start(const std::string &idOrName, Done done)
+void ContainerManager::start(const std::string &idOrName, Done done, std::shared_ptr<berth::UniqueFd> attachClient)
 {
     auto record = records_.find(idOrName);
     if (!record)
@@ -384,10 +384,10 @@ void ContainerManager::start(const std::string &idOrName, Done done)
         break;
     }
     record->state.stoppedByUser = false;
-    startRecord(std::move(*record), std::move(done));
+    startRecord(std::move(*record), std::move(done), std::move(attachClient));
 }
 
-void ContainerManager::startRecord(ContainerRecord record, Done done)
+void ContainerManager::startRecord(ContainerRecord record, Done done, std::shared_ptr<berth::UniqueFd> attachClient)
 {
     const auto paths = ContainerPaths::of(store_.root(), record.id);
     const QString id = fromStd(record.id);
@@ -422,11 +422,22 @@ void ContainerManager::startRecord(ContainerRecord record, Done done)
     berth::UniqueFd readyRead(ready[0]);
     berth::UniqueFd readyWrite(ready[1]);
 
-    const std::vector<std::string> arguments{
+    std::vector<std::string> arguments{
         monitorPath_.toStdString(), "--runtime", runtimePath_.toStdString(), "--runtime-root", runtimeRoot_,
         "--id", record.id, "--bundle", paths.directory.string(), "--log", paths.log.string(), "--exit-file",
         paths.exitFile.string(), "--log-max-size", std::to_string(logMaxBytes), "--log-max-files",
-        std::to_string(logMaxFiles), "--ready-fd", "3"};
+        std::to_string(logMaxFiles), "--ready-fd", "3", "--attach"};
+    // Docker's -t and -i: the monitor holds the terminal or the stdin pipe, so that clients
+    // can attach to them for as long as the container runs.
+    if (record.config.value("Tty", false))
+        arguments.push_back("--tty");
+    if (record.config.value("OpenStdin", false))
+        arguments.push_back("--stdin");
+    const bool attachedFromStart = attachClient && attachClient->valid();
+    if (attachedFromStart) {
+        arguments.push_back("--attach-fd");
+        arguments.push_back("4");
+    }
     std::vector<char *> argv;
     for (const auto &argument : arguments)
         argv.push_back(const_cast<char *>(argument.c_str()));
@@ -441,10 +452,14 @@ void ContainerManager::startRecord(ContainerRecord record, Done done)
     posix_spawn_file_actions_addopen(&actions, 1, paths.monitorLog.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
     posix_spawn_file_actions_adddup2(&actions, 1, 2);
     posix_spawn_file_actions_adddup2(&actions, readyWrite.get(), 3);
+    if (attachedFromStart)
+        posix_spawn_file_actions_adddup2(&actions, attachClient->get(), 4);
     pid_t monitorPid = 0;
     const int spawned = ::posix_spawn(&monitorPid, argv[0], &actions, nullptr, argv.data(), environment);
     posix_spawn_file_actions_destroy(&actions);
     readyWrite.reset();
+    if (attachedFromStart)
+        attachClient->reset(); // the monitor has it now
     if (spawned != 0)
         return failStart(berth::Error::fromErrno("running " + arguments[0], spawned));
     const int pidFd = openPidFd(monitorPid);

@@ -44,8 +44,14 @@ public:
     /// names). Returns the new id.
     [[nodiscard]] berth::Result<std::string> create(const nlohmann::json &request, const std::string &imageId);
     /// Starts a created or stopped container; done runs once its first process runs (or
-    /// with the reason it could not start).
-    void start(const std::string &idOrName, Done done);
+    /// with the reason it could not start). attachClient: an attach stream (see
+    /// engine/container/attach_protocol.h) the monitor serves from the first byte.
+    void start(const std::string &idOrName, Done done, std::shared_ptr<berth::UniqueFd> attachClient = {});
+    /// Joins a client's end of an attach stream to the container's monitor (startFirst:
+    /// starting it if it is not running, as `start -a` does). done gets the exit code once
+    /// the container has stopped, or why the client could not be attached.
+    void attach(const std::string &idOrName, berth::UniqueFd client, bool startFirst,
+                std::function<void(berth::Result<int>)> done);
     /// Sends the stop signal, then SIGKILL after timeoutSeconds (negative: the container's
     /// own timeout); done runs once it has stopped.
     void stop(const std::string &idOrName, int timeoutSeconds, Done done);
@@ -92,7 +98,8 @@ Q_SIGNALS:
 private:
     struct Watched;
 
-    void startRecord(berth::container::ContainerRecord record, Done done);
+    void startRecord(berth::container::ContainerRecord record, Done done,
+                     std::shared_ptr<berth::UniqueFd> attachClient = {});
     [[nodiscard]] berth::Result<berth::container::ImageRunConfig> imageRunConfig(const std::string &imageId);
     /// volumes: where the container's volumes go (from its record, or being made by create).
     [[nodiscard]] berth::Result<nlohmann::json> buildSpec(const berth::container::ContainerRecord &record,

@@ -80,6 +80,7 @@ public Q_SLOTS:
                        const QDBusUnixFileDescriptor &errorOutput);
     int StartContainerAttached(const QString &name, const QVariantMap &options, const QDBusUnixFileDescriptor &output,
                                const QDBusUnixFileDescriptor &errorOutput);
+    int AttachContainer(const QString &name, const QVariantMap &options, const QDBusUnixFileDescriptor &stream);
     // Container tools (container_tool_verbs.cpp).
     QVariantMap StatContainerPath(const QString &name, const QString &path, const QVariantMap &options);
     QDBusObjectPath CopyFromContainer(const QString &name, const QString &path, const QDBusUnixFileDescriptor &output,

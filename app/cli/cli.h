@@ -86,6 +86,9 @@ int runLogout(const QStringList &arguments);
 int runCreate(const QStringList &arguments);
 int runRun(const QStringList &arguments);
 int runStart(const QStringList &arguments);
+int runAttach(const QStringList &arguments);
+/// start -a: starts the container with this terminal attached from its first byte.
+int startAttached(const QString &container, bool withInput, const QString &detachKeys);
 int runStop(const QStringList &arguments);
 int runRestart(const QStringList &arguments);
 int runKill(const QStringList &arguments);

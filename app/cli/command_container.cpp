@@ -126,6 +126,7 @@ bool matchesFilter(const QVariantMap &container, const QString &filter)
 }
 
 constexpr std::array containerCommands{
+    Command{"attach", QT_TRANSLATE_NOOP("berth::cli", "Attach local standard input, output, and error streams to a running container"), runAttach},
     Command{"create", QT_TRANSLATE_NOOP("berth::cli", "Create a new container"), runCreate},
     Command{"exec", QT_TRANSLATE_NOOP("berth::cli", "Execute a command in a running container"), runExec},
     Command{"inspect", QT_TRANSLATE_NOOP("berth::cli", "Display detailed information on one or more containers"), nullptr},
@@ -165,8 +166,25 @@ int runContainerInspect(const QStringList &arguments)
 
 int runStart(const QStringList &arguments)
 {
-    return simpleVerb(arguments, QStringLiteral("berth start CONTAINER [CONTAINER...]"),
-                      tr("Start one or more stopped containers"), &HelperProxy::StartContainer);
+    const QCommandLineOption attach({QStringLiteral("a"), QStringLiteral("attach")}, tr("Attach STDOUT/STDERR and forward signals"));
+    const QCommandLineOption interactive({QStringLiteral("i"), QStringLiteral("interactive")}, tr("Attach container's STDIN"));
+    const QCommandLineOption detachKeys(QStringLiteral("detach-keys"), tr("Override the key sequence for detaching a container"),
+                                        QStringLiteral("string"));
+    QCommandLineParser parser;
+    const Usage usage{QStringLiteral("berth start [OPTIONS] CONTAINER [CONTAINER...]"),
+                      tr("Start one or more stopped containers"), {attach, interactive, detachKeys}, 1, 100000};
+    if (auto exit = parseOrExplain(parser, arguments, usage))
+        return *exit;
+    const bool attaching = parser.isSet(attach) || parser.isSet(interactive);
+    if (attaching) {
+        if (parser.positionalArguments().size() > 1) {
+            err() << tr("you cannot start and attach multiple containers at once; give one") << '\n';
+            return UsageError;
+        }
+        return startAttached(parser.positionalArguments().first(), parser.isSet(interactive), parser.value(detachKeys));
+    }
+    return forEachContainer(parser.positionalArguments(),
+                            [](HelperProxy &proxy, const QString &container) { return proxy.StartContainer(container); });
 }
 
 int runStop(const QStringList &arguments)

@@ -2,6 +2,7 @@
 // Engine API's names), then start, and for run in the foreground, wait for the exit code.
 #include "cli.h"
 
+#include "container_attach.h"
 #include "container_output.h"
 
 #include <QDBusArgument>
@@ -9,6 +10,8 @@
 #include <QProcessEnvironment>
 
 #include <cmath>
+
+#include <unistd.h>
 
 namespace berth::cli {
 
@@ -43,6 +46,7 @@ struct RunFlags {
     QCommandLineOption restart{QStringLiteral("restart"), tr("Restart policy: no, on-failure[:N], always, unless-stopped"), QStringLiteral("string")};
     QCommandLineOption label{{QStringLiteral("l"), QStringLiteral("label")}, tr("Set meta data on a container (KEY=VALUE)"), QStringLiteral("list")};
     QCommandLineOption stopSignal{QStringLiteral("stop-signal"), tr("Signal to stop the container"), QStringLiteral("string")};
+    QCommandLineOption detachKeys{QStringLiteral("detach-keys"), tr("Override the key sequence for detaching a container"), QStringLiteral("string")};
     QCommandLineOption stopTimeout{QStringLiteral("stop-timeout"), tr("Timeout (in seconds) to stop a container"), QStringLiteral("int")};
 
     [[nodiscard]] QList<QCommandLineOption> all(bool withDetach) const
@@ -51,8 +55,10 @@ struct RunFlags {
                                           entrypoint, privileged, capAdd, capDrop, securityOpt, readOnly, memory,
                                           memorySwap, cpus, cpuShares, pidsLimit, ulimit, mount, tmpfs, network, restart,
                                           label, stopSignal, stopTimeout};
-        if (withDetach)
+        if (withDetach) {
             options.prepend(detach);
+            options.append(detachKeys);
+        }
         return options;
     }
 };
@@ -252,14 +258,11 @@ Request buildRequest(const QCommandLineParser &parser, const RunFlags &flags)
     return result;
 }
 
-// Interactive sessions need the terminal and stdin to cross the bus, which this build does not
-// do yet: say so instead of running a container the person cannot talk to.
-bool refuseInteractive(const QCommandLineParser &parser, const RunFlags &flags, bool detached)
+// -it needs a terminal to join, as docker says.
+bool refuseWithoutTerminal(const QCommandLineParser &parser, const RunFlags &flags, bool detached)
 {
-    if (!detached && (parser.isSet(flags.interactive) || parser.isSet(flags.tty))) {
-        err() << tr("berth: interactive containers (-i, -t) are not supported yet. Run it in the background with "
-                    "-d and look at its output with `berth logs`.")
-              << '\n';
+    if (!detached && parser.isSet(flags.interactive) && parser.isSet(flags.tty) && !::isatty(STDIN_FILENO)) {
+        err() << tr("the input device is not a TTY; leave out -t, or run from a terminal") << '\n';
         return true;
     }
     return false;
@@ -310,8 +313,16 @@ int runRun(const QStringList &arguments)
     if (auto exit = parseOrExplain(parser, arguments, usage))
         return *exit;
     const bool detached = parser.isSet(flags.detach);
-    if (refuseInteractive(parser, flags, detached))
+    if (refuseWithoutTerminal(parser, flags, detached))
         return UsageError;
+    QString detachKeysError;
+    const auto detachKeys = parseDetachKeys(parser.isSet(flags.detachKeys) ? parser.value(flags.detachKeys)
+                                                                           : QStringLiteral("ctrl-p,ctrl-q"),
+                                            detachKeysError);
+    if (!detachKeys) {
+        err() << detachKeysError << '\n';
+        return UsageError;
+    }
     auto request = buildRequest(parser, flags);
     if (!request.error.isEmpty()) {
         err() << request.error << '\n';
@@ -338,6 +349,21 @@ int runRun(const QStringList &arguments)
         out() << *id << '\n';
         out().flush();
         return Success;
+    }
+    // -i or -t: this terminal joins the container's stdin and terminal through its monitor,
+    // attached from the first byte; ctrl-p ctrl-q leaves it running.
+    if (parser.isSet(flags.interactive) || parser.isSet(flags.tty)) {
+        AttachSettings settings;
+        settings.container = *id;
+        settings.tty = parser.isSet(flags.tty);
+        settings.withInput = parser.isSet(flags.interactive);
+        settings.closeInputAtEnd = true;
+        settings.detachKeys = *detachKeys;
+        settings.startFirst = true;
+        const auto code = attachAndCopy(settings, engineFailed);
+        if (code == engineFailed && autoRemove)
+            proxy->RemoveContainer(*id, true, true).waitForFinished();
+        return code.value_or(Success);
     }
     // In the foreground the output streams here from the first byte, and the helper answers
     // with the exit code once the container stopped and all of it is written.

@@ -2,11 +2,15 @@
 // container through berth-runtime, becomes the parent of its first process (as a child
 // subreaper), writes its stdout and stderr to the container log, and records how it ended
 // (exit code, signal, times, OOM kill) in an exit file. It lives in its own session, so
-// the container keeps running when berth-helper exits or is killed.
+// the container keeps running when berth-helper exits or is killed. It also holds the
+// container's stdin and terminal, and serves clients that attach (AttachHub).
+#include "helper/monitor/attach_hub.h"
 #include "helper/monitor/container_log_writer.h"
 #include "helper/monitor/memory_cgroup.h"
 #include "helper/monitor/plain_files.h"
 
+#include "engine/container/attach_protocol.h"
+#include "engine/runtime/linux_calls.h"
 #include "engine/runtime/runtime_state.h"
 
 #include <fcntl.h>
@@ -14,6 +18,9 @@
 #include <signal.h>
 #include <sys/prctl.h>
 #include <sys/signalfd.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -23,6 +30,7 @@
 #include <cstring>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -41,13 +49,18 @@ struct Options {
     unsigned logMaxFiles = 1;
     std::string exitFile;
     int readyFd = -1;
+    int attachFd = -1;  ///< a client attached from the first byte (run -it, start -a)
+    bool attach = false; ///< listen for clients the helper hands over later
+    bool tty = false;    ///< the container's process is on a terminal (process.terminal)
+    bool stdinOpen = false; ///< keep its stdin open for attached clients (-i)
 };
 
 [[noreturn]] void usage(const std::string &message)
 {
     std::fprintf(stderr,
                  "berth-monitor: %s\nusage: berth-monitor --runtime PATH --runtime-root DIR --id ID --bundle DIR "
-                 "--log FILE --exit-file FILE [--log-max-size BYTES] [--log-max-files N] [--ready-fd N]\n",
+                 "--log FILE --exit-file FILE [--log-max-size BYTES] [--log-max-files N] [--ready-fd N] [--attach-fd N] "
+                 "[--attach] [--tty] [--stdin]\n",
                  message.c_str());
     ::_exit(2);
 }
@@ -67,6 +80,10 @@ Options parseOptions(int argc, char **argv)
     Options options;
     for (int index = 1; index < argc; ++index) {
         std::string name = argv[index];
+        if (name == "--attach" || name == "--tty" || name == "--stdin") {
+            (name == "--attach" ? options.attach : name == "--tty" ? options.tty : options.stdinOpen) = true;
+            continue;
+        }
         if (!name.starts_with("--") || index + 1 >= argc)
             usage("unexpected argument `" + name + "`");
         std::string value = argv[++index];
@@ -89,6 +106,8 @@ Options parseOptions(int argc, char **argv)
             options.exitFile = value;
         else if (name == "ready-fd")
             options.readyFd = parseNumber<int>(name, value);
+        else if (name == "attach-fd")
+            options.attachFd = parseNumber<int>(name, value);
         else
             usage("unknown option --" + name);
     }
@@ -99,10 +118,15 @@ Options parseOptions(int argc, char **argv)
 }
 
 // Beside the exit file, in the container's own directory that the helper gives us.
-std::string containerFile(const Options &options, const char *name)
+std::string containerDirectory(const Options &options)
 {
     const auto slash = options.exitFile.rfind('/');
-    return (slash == std::string::npos ? std::string(".") : options.exitFile.substr(0, slash)) + "/" + name;
+    return slash == std::string::npos ? std::string(".") : options.exitFile.substr(0, slash);
+}
+
+std::string containerFile(const Options &options, const char *name)
+{
+    return containerDirectory(options) + "/" + name;
 }
 
 std::string runtimeLogPath(const Options &options)
@@ -111,14 +135,15 @@ std::string runtimeLogPath(const Options &options)
 }
 
 // Runs berth-runtime with the given stdio and waits for it. Returns its exit status.
-int runRuntime(const Options &options, const std::vector<std::string> &arguments, int stdoutFd, int stderrFd)
+int runRuntime(const Options &options, const std::vector<std::string> &arguments, int stdoutFd, int stderrFd,
+               int stdinFd = -1)
 {
     const pid_t pid = ::fork();
     if (pid < 0)
         return -1;
     if (pid == 0) {
         const int null = ::open("/dev/null", O_RDWR);
-        ::dup2(null, 0);
+        ::dup2(stdinFd >= 0 ? stdinFd : null, 0);
         ::dup2(stdoutFd >= 0 ? stdoutFd : null, 1);
         ::dup2(stderrFd >= 0 ? stderrFd : null, 2);
         std::vector<std::string> all{options.runtime, "--root", options.runtimeRoot, "--log", runtimeLogPath(options)};
@@ -178,6 +203,55 @@ std::optional<pid_t> readPidFile(const std::string &path)
     return pid;
 }
 
+/// A socket where berth-runtime sends the terminal's primary side (--console-socket),
+/// named through /proc so that a long container path still fits a socket address.
+struct ConsoleSocket {
+    berth::UniqueFd listener;
+    std::string pathForRuntime;
+    std::string pathToRemove;
+};
+
+std::optional<ConsoleSocket> listenForConsole(int directoryFd, const std::string &directory, std::string &why)
+{
+    ConsoleSocket console;
+    console.pathToRemove = directory + "/console.sock";
+    ::unlink(console.pathToRemove.c_str());
+    console.listener.reset(::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0));
+    sockaddr_un address{};
+    address.sun_family = AF_UNIX;
+    const std::string ours = "/proc/self/fd/" + std::to_string(directoryFd) + "/console.sock";
+    std::strncpy(address.sun_path, ours.c_str(), sizeof address.sun_path - 1);
+    const mode_t previous = ::umask(0177);
+    const bool bound = console.listener.valid() &&
+                       ::bind(console.listener.get(), reinterpret_cast<sockaddr *>(&address), sizeof address) == 0 &&
+                       ::listen(console.listener.get(), 1) == 0;
+    ::umask(previous);
+    if (!bound) {
+        why = std::string("making the console socket: ") + std::strerror(errno);
+        return std::nullopt;
+    }
+    console.pathForRuntime = "/proc/" + std::to_string(::getpid()) + "/fd/" + std::to_string(directoryFd) + "/console.sock";
+    return console;
+}
+
+/// The terminal berth-runtime sent while it created the container.
+std::optional<berth::UniqueFd> receiveConsole(ConsoleSocket &console, std::string &why)
+{
+    berth::UniqueFd connection(::accept4(console.listener.get(), nullptr, nullptr, SOCK_CLOEXEC));
+    ::unlink(console.pathToRemove.c_str());
+    console.listener.reset();
+    if (!connection.valid()) {
+        why = "berth-runtime created the container but sent no terminal";
+        return std::nullopt;
+    }
+    auto terminal = berth::runtime::receiveFileDescriptor(connection.get());
+    if (!terminal) {
+        why = terminal.error().describe();
+        return std::nullopt;
+    }
+    return std::move(*terminal);
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -200,6 +274,35 @@ int main(int argc, char **argv)
     // The write ends are inherited by the runtime (as its stdout and stderr) and from it by
     // the container; dup2 in the child clears close-on-exec on the copies.
 
+    const std::string directory = containerDirectory(options);
+    const berth::UniqueFd directoryFd(::open(directory.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
+    if (!directoryFd.valid())
+        failBeforeStart(options, "opening " + directory + ": " + std::strerror(errno));
+    berth::monitor::AttachHub hub;
+    if (options.attach) {
+        if (auto listening = hub.listen(directoryFd.get(), std::string(berth::container::attach::socketName)); !listening)
+            failBeforeStart(options, listening.error().describe());
+    }
+    if (options.attachFd >= 0) {
+        ::fcntl(options.attachFd, F_SETFD, FD_CLOEXEC);
+        hub.adopt(berth::UniqueFd(options.attachFd));
+    }
+    berth::UniqueFd stdinRead;
+    if (options.stdinOpen && !options.tty) {
+        int stdinPipe[2];
+        if (::pipe2(stdinPipe, O_CLOEXEC) != 0)
+            failBeforeStart(options, std::string("creating the input pipe: ") + std::strerror(errno));
+        stdinRead.reset(stdinPipe[0]);
+        hub.setStdinPipe(berth::UniqueFd(stdinPipe[1]));
+    }
+    std::optional<ConsoleSocket> console;
+    if (options.tty) {
+        std::string why;
+        console = listenForConsole(directoryFd.get(), directory, why);
+        if (!console)
+            failBeforeStart(options, why);
+    }
+
     sigset_t childSignals;
     sigemptyset(&childSignals);
     sigaddset(&childSignals, SIGCHLD);
@@ -207,12 +310,30 @@ int main(int argc, char **argv)
     const int signalFd = ::signalfd(-1, &childSignals, SFD_CLOEXEC | SFD_NONBLOCK);
 
     const std::string pidFile = containerFile(options, "runtime.pid");
-    const int created = runRuntime(options, {"create", "--bundle", options.bundle, "--pid-file", pidFile, options.id},
-                                   stdoutPipe[1], stderrPipe[1]);
+    std::vector<std::string> createArguments{"create", "--bundle", options.bundle, "--pid-file", pidFile};
+    if (console) {
+        createArguments.push_back("--console-socket");
+        createArguments.push_back(console->pathForRuntime);
+    }
+    createArguments.push_back(options.id);
+    const int created = runRuntime(options, createArguments, stdoutPipe[1], stderrPipe[1], stdinRead.get());
     ::close(stdoutPipe[1]);
     ::close(stderrPipe[1]);
+    stdinRead.reset();
     if (!WIFEXITED(created) || WEXITSTATUS(created) != 0)
         failBeforeStart(options, runtimeComplaint(options));
+    berth::UniqueFd terminal;
+    if (console) {
+        std::string why;
+        auto received = receiveConsole(*console, why);
+        if (!received) {
+            runRuntime(options, {"delete", "--force", options.id}, -1, -1);
+            failBeforeStart(options, why);
+        }
+        terminal = std::move(*received);
+        ::fcntl(terminal.get(), F_SETFL, ::fcntl(terminal.get(), F_GETFL) | O_NONBLOCK);
+        hub.setTerminal(terminal.get());
+    }
     auto containerPid = readPidFile(pidFile);
     ::unlink(pidFile.c_str());
     if (!containerPid)
@@ -231,6 +352,7 @@ int main(int argc, char **argv)
     std::optional<int> containerStatus;
     bool stdoutOpen = true;
     bool stderrOpen = true;
+    bool terminalOpen = terminal.valid();
     // Not zero-filled: pages of the buffer become resident only as output arrives.
     constexpr std::size_t bufferSize = 65536;
     const std::unique_ptr<char[]> buffer(new char[bufferSize]);
@@ -238,26 +360,34 @@ int main(int argc, char **argv)
     // its pid namespace (there is none with a shared one) may hold them open, so give up after
     // a second.
     int drainingRounds = 0;
-    while ((stdoutOpen || stderrOpen) || !containerStatus) {
-        pollfd waiting[3] = {{stdoutOpen ? stdoutPipe[0] : -1, POLLIN, 0},
-                             {stderrOpen ? stderrPipe[0] : -1, POLLIN, 0},
-                             {signalFd, POLLIN, 0}};
-        const int ready = ::poll(waiting, 3, containerStatus ? 100 : -1);
+    std::vector<pollfd> waiting;
+    while ((stdoutOpen || stderrOpen || terminalOpen) || !containerStatus) {
+        waiting.assign({{stdoutOpen ? stdoutPipe[0] : -1, POLLIN, 0},
+                        {stderrOpen ? stderrPipe[0] : -1, POLLIN, 0},
+                        {terminalOpen ? terminal.get() : -1, POLLIN, 0},
+                        {signalFd, POLLIN, 0}});
+        hub.appendPollFds(waiting);
+        const int ready = ::poll(waiting.data(), waiting.size(), containerStatus ? 100 : -1);
         if (ready < 0 && errno != EINTR)
             break;
-        for (int stream = 0; stream < 2; ++stream) {
+        for (int stream = 0; stream < 3; ++stream) {
             if (!(waiting[stream].revents & (POLLIN | POLLHUP | POLLERR)))
                 continue;
             const ssize_t got = ::read(waiting[stream].fd, buffer.get(), bufferSize);
-            const char *name = stream == 0 ? "stdout" : "stderr";
+            // What the terminal shows is the container's stdout, as Docker logs it.
+            const char *name = stream == 1 ? "stderr" : "stdout";
+            bool &open = stream == 0 ? stdoutOpen : stream == 1 ? stderrOpen : terminalOpen;
             if (got > 0) {
-                (void)log.append(name, std::string_view(buffer.get(), static_cast<std::size_t>(got)));
-            } else if (got == 0 || errno != EINTR) {
+                const std::string_view data(buffer.get(), static_cast<std::size_t>(got));
+                (void)log.append(name, data);
+                hub.broadcast(stream == 1 ? berth::container::attach::errorOutput : berth::container::attach::output, data);
+            } else if (got == 0 || (errno != EINTR && errno != EAGAIN)) {
+                // A terminal says EIO once every process holding it has ended.
                 (void)log.flush(name);
-                (stream == 0 ? stdoutOpen : stderrOpen) = false;
+                open = false;
             }
         }
-        if (waiting[2].revents & POLLIN) {
+        if (waiting[3].revents & POLLIN) {
             signalfd_siginfo info{};
             while (::read(signalFd, &info, sizeof info) == sizeof info) {
             }
@@ -269,9 +399,11 @@ int main(int argc, char **argv)
                     containerStatus = status;
             }
         }
+        hub.handle(std::span<const pollfd>(waiting).subspan(4));
         if (containerStatus && ready == 0 && ++drainingRounds > 10)
             break;
     }
+    hub.closeClients();
     (void)log.flush("stdout");
     (void)log.flush("stderr");
 

@@ -1,0 +1,269 @@
+#include "container_attach.h"
+
+#include "cli.h"
+
+#include "engine/container/attach_protocol.h"
+#include "engine/core/unique_fd.h"
+
+#include <QCoreApplication>
+#include <QDBusUnixFileDescriptor>
+
+#include <array>
+#include <cerrno>
+#include <csignal>
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
+#include <termios.h>
+#include <unistd.h>
+
+namespace berth::cli {
+
+namespace attach = berth::container::attach;
+
+namespace {
+
+/// Where the signal handler writes while a session runs (a handler can reach only globals).
+volatile sig_atomic_t signalWriteFd = -1;
+
+bool writeAll(int fd, const char *data, std::size_t size)
+{
+    while (size > 0) {
+        const ssize_t written = ::write(fd, data, size);
+        if (written < 0 && errno == EINTR)
+            continue;
+        if (written <= 0)
+            return false;
+        data += written;
+        size -= static_cast<std::size_t>(written);
+    }
+    return true;
+}
+
+bool sendPacket(int stream, char kind, std::string_view payload = {})
+{
+    for (std::size_t offset = 0; offset == 0 || offset < payload.size(); offset += attach::maxPayload) {
+        const std::string message = attach::packet(kind, payload.substr(offset, attach::maxPayload));
+        if (::send(stream, message.data(), message.size(), MSG_NOSIGNAL) != static_cast<ssize_t>(message.size()))
+            return false;
+        if (payload.empty())
+            break;
+    }
+    return true;
+}
+
+void sendWindowSize(int stream)
+{
+    winsize size{};
+    if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) != 0 && ::ioctl(STDIN_FILENO, TIOCGWINSZ, &size) != 0)
+        return;
+    if (size.ws_row == 0 || size.ws_col == 0)
+        return;
+    const std::string message = attach::resizePacket(size.ws_row, size.ws_col);
+    (void)::send(stream, message.data(), message.size(), MSG_NOSIGNAL);
+}
+
+/// Holds back what may be the start of the detach keys; gives the rest to `forward`.
+class DetachWatcher {
+public:
+    explicit DetachWatcher(QByteArray keys) : keys_(std::move(keys)) {}
+
+    /// The bytes to send on; detached() says whether the keys were typed.
+    std::string feed(const char *data, std::size_t size)
+    {
+        std::string forward;
+        for (std::size_t index = 0; index < size && !detached_; ++index) {
+            const char byte = data[index];
+            if (keys_.isEmpty()) {
+                forward.push_back(byte);
+                continue;
+            }
+            if (byte == keys_[matched_]) {
+                if (++matched_ == keys_.size())
+                    detached_ = true;
+                continue;
+            }
+            // Not the keys after all: what was held goes on, and this byte may start them anew.
+            forward.append(keys_.constData(), static_cast<std::size_t>(matched_));
+            matched_ = 0;
+            if (byte == keys_[0])
+                matched_ = 1;
+            else
+                forward.push_back(byte);
+        }
+        return forward;
+    }
+    [[nodiscard]] bool detached() const { return detached_; }
+
+private:
+    QByteArray keys_;
+    qsizetype matched_ = 0;
+    bool detached_ = false;
+};
+
+} // namespace
+
+std::optional<QByteArray> parseDetachKeys(const QString &text, QString &error)
+{
+    QByteArray keys;
+    if (text.isEmpty())
+        return keys;
+    for (const QString &part : text.split(QLatin1Char(','))) {
+        const QString key = part.trimmed();
+        if (key.size() == 1 && key.at(0).unicode() < 128) {
+            keys.append(key.at(0).toLatin1());
+            continue;
+        }
+        if (key.size() == 6 && key.startsWith(QLatin1String("ctrl-"), Qt::CaseInsensitive)) {
+            const char letter = key.at(5).toLower().toLatin1();
+            if ((letter >= 'a' && letter <= 'z') || QByteArray("@[\\]^_").contains(letter)) {
+                keys.append(static_cast<char>(letter >= 'a' && letter <= 'z' ? letter - 'a' + 1 : letter & 0x1f));
+                continue;
+            }
+        }
+        error = tr("invalid detach key `%1`: give keys as a letter or ctrl-<a-z, @, [, \\, ], ^ or _>, separated by "
+                   "commas, as in ctrl-p,ctrl-q")
+                    .arg(key);
+        return std::nullopt;
+    }
+    return keys;
+}
+
+std::optional<int> attachAndCopy(const AttachSettings &settings, int failedCode)
+{
+    int pair[2];
+    if (::socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, pair) != 0) {
+        err() << tr("Error:") << ' ' << tr("cannot make the socket pair for attaching: %1").arg(QString::fromLocal8Bit(std::strerror(errno))) << '\n';
+        return failedCode;
+    }
+    UniqueFd stream(pair[0]);
+    UniqueFd helperEnd(pair[1]);
+    out().flush();
+    err().flush();
+
+    const bool rawTerminal = settings.tty && settings.withInput && ::isatty(STDIN_FILENO);
+    termios saved{};
+    if (rawTerminal && ::tcgetattr(STDIN_FILENO, &saved) == 0) {
+        termios raw = saved;
+        ::cfmakeraw(&raw);
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &raw);
+    }
+    // Queued before the call, so the container's terminal has the right size from the start.
+    if (settings.tty)
+        sendWindowSize(stream.get());
+
+    auto proxy = berth::client::makeHelperProxy(24 * 3600 * 1000);
+    QDBusPendingReply<int> reply = proxy->AttachContainer(
+        settings.container, {{QStringLiteral("Start"), settings.startFirst}}, QDBusUnixFileDescriptor(helperEnd.get()));
+    helperEnd.reset();
+
+    // Signals: without a terminal, docker's --sig-proxy sends them to the container; with
+    // one (raw: ^C arrives as a byte), SIGTERM and SIGHUP end the session cleanly.
+    constexpr std::array handledSignals{SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGWINCH};
+    std::array<struct sigaction, handledSignals.size()> previousActions{};
+    int signalPipe[2] = {-1, -1};
+    if (::pipe2(signalPipe, O_CLOEXEC | O_NONBLOCK) == 0) {
+        signalWriteFd = signalPipe[1];
+        struct sigaction action {};
+        action.sa_handler = [](int signal) {
+            const auto number = static_cast<unsigned char>(signal);
+            (void)!::write(signalWriteFd, &number, 1);
+        };
+        action.sa_flags = SA_RESTART;
+        sigemptyset(&action.sa_mask);
+        for (std::size_t index = 0; index < handledSignals.size(); ++index)
+            ::sigaction(handledSignals[index], &action, &previousActions[index]);
+    }
+
+    DetachWatcher watcher(settings.detachKeys);
+    bool inputOpen = settings.withInput;
+    bool streamOpen = true;
+    bool endedBySignal = false;
+    std::array<char, attach::maxPayload + 16> buffer{};
+    while (streamOpen && !watcher.detached() && !endedBySignal) {
+        pollfd waits[3] = {{stream.get(), POLLIN, 0}, {inputOpen ? STDIN_FILENO : -1, POLLIN, 0}, {signalPipe[0], POLLIN, 0}};
+        // The helper's answer comes on the bus's own thread; look at it now and then.
+        const int ready = ::poll(waits, 3, 100);
+        if (ready < 0 && errno != EINTR)
+            break;
+        QCoreApplication::processEvents();
+        if (waits[0].revents != 0) {
+            const ssize_t got = ::recv(stream.get(), buffer.data(), buffer.size(), MSG_DONTWAIT);
+            if (got == 0 || (got < 0 && errno != EINTR && errno != EAGAIN)) {
+                streamOpen = false;
+            } else if (got > 1) {
+                const int target = buffer[0] == attach::errorOutput ? STDERR_FILENO : STDOUT_FILENO;
+                if (!writeAll(target, buffer.data() + 1, static_cast<std::size_t>(got - 1)))
+                    endedBySignal = true; // our reader has gone (| head): so do we
+            }
+        }
+        if (inputOpen && waits[1].revents != 0) {
+            const ssize_t got = ::read(STDIN_FILENO, buffer.data(), attach::maxPayload);
+            if (got < 0 && errno == EINTR)
+                continue;
+            if (got <= 0) {
+                inputOpen = false;
+                if (settings.closeInputAtEnd)
+                    sendPacket(stream.get(), attach::closeInput);
+            } else {
+                const std::string forward = watcher.feed(buffer.data(), static_cast<std::size_t>(got));
+                if (!forward.empty())
+                    sendPacket(stream.get(), attach::input, forward);
+            }
+        }
+        if (waits[2].revents != 0) {
+            unsigned char number = 0;
+            while (::read(signalPipe[0], &number, 1) == 1) {
+                if (number == SIGWINCH) {
+                    if (settings.tty)
+                        sendWindowSize(stream.get());
+                } else if (settings.tty || !settings.proxySignals) {
+                    endedBySignal = true;
+                } else {
+                    proxy->KillContainer(settings.container, QString::number(number)).waitForFinished();
+                }
+            }
+        }
+        // The answer came (the container ended, or it could not be attached): what the
+        // monitor sent before it ended is all in the socket already.
+        if (reply.isFinished()) {
+            while (true) {
+                const ssize_t got = ::recv(stream.get(), buffer.data(), buffer.size(), MSG_DONTWAIT);
+                if (got <= 0)
+                    break;
+                if (got > 1)
+                    writeAll(buffer[0] == attach::errorOutput ? STDERR_FILENO : STDOUT_FILENO, buffer.data() + 1,
+                             static_cast<std::size_t>(got - 1));
+            }
+            streamOpen = false;
+        }
+    }
+    if (signalPipe[0] >= 0) {
+        for (std::size_t index = 0; index < handledSignals.size(); ++index)
+            ::sigaction(handledSignals[index], &previousActions[index], nullptr);
+        signalWriteFd = -1;
+        ::close(signalPipe[0]);
+        ::close(signalPipe[1]);
+    }
+    if (rawTerminal)
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+    if (watcher.detached() || endedBySignal) {
+        // Closing our end is the detach: the container goes on.
+        stream.reset();
+        err() << (settings.tty ? QStringLiteral("\r\n") : QString())
+              << tr("Detached from %1; it keeps running (berth attach %1 to come back, berth stop %1 to stop it).")
+                     .arg(settings.container)
+              << '\n';
+        err().flush();
+        return std::nullopt;
+    }
+    reply.waitForFinished();
+    if (reply.isError()) {
+        reportFailure(berth::client::describeFailure(reply.error()));
+        return failedCode;
+    }
+    return reply.value();
+}
+
+} // namespace berth::cli
