@@ -93,6 +93,8 @@ public Q_SLOTS:
     QList<QVariantMap> ContainerChanges(const QString &name);
     QList<QVariantMap> ContainerSizes(const QStringList &names);
     QStringList PruneContainers(const QVariantMap &filters, qulonglong &reclaimedBytes);
+    // Commit (commit_verbs.cpp).
+    QString CommitContainer(const QString &name, const QVariantMap &options);
     // Exec (exec_verbs.cpp).
     QString ExecContainer(const QString &name, const QVariantMap &options, const QDBusUnixFileDescriptor &input,
                           const QDBusUnixFileDescriptor &output, const QDBusUnixFileDescriptor &errorOutput);

@@ -85,6 +85,7 @@ int runLogin(const QStringList &arguments);
 int runLogout(const QStringList &arguments);
 int runCreate(const QStringList &arguments);
 int runRun(const QStringList &arguments);
+int runCommit(const QStringList &arguments);
 int runStart(const QStringList &arguments);
 int runAttach(const QStringList &arguments);
 /// start -a: starts the container with this terminal attached from its first byte.

@@ -127,6 +127,7 @@ bool matchesFilter(const QVariantMap &container, const QString &filter)
 
 constexpr std::array containerCommands{
     Command{"attach", QT_TRANSLATE_NOOP("berth::cli", "Attach local standard input, output, and error streams to a running container"), runAttach},
+    Command{"commit", QT_TRANSLATE_NOOP("berth::cli", "Create a new image from a container's changes"), runCommit},
     Command{"create", QT_TRANSLATE_NOOP("berth::cli", "Create a new container"), runCreate},
     Command{"exec", QT_TRANSLATE_NOOP("berth::cli", "Execute a command in a running container"), runExec},
     Command{"inspect", QT_TRANSLATE_NOOP("berth::cli", "Display detailed information on one or more containers"), nullptr},

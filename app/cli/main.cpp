@@ -21,6 +21,7 @@ constexpr std::array commands{
     Command{"history", QT_TRANSLATE_NOOP("berth::cli", "Show the history of an image"), runHistoryCommand},
     Command{"container", QT_TRANSLATE_NOOP("berth::cli", "Manage containers"), runContainer},
     Command{"attach", QT_TRANSLATE_NOOP("berth::cli", "Attach local standard input, output, and error streams to a running container"), runAttach},
+    Command{"commit", QT_TRANSLATE_NOOP("berth::cli", "Create a new image from a container's changes"), runCommit},
     Command{"create", QT_TRANSLATE_NOOP("berth::cli", "Create a new container"), runCreate},
     Command{"exec", QT_TRANSLATE_NOOP("berth::cli", "Execute a command in a running container"), runExec},
     Command{"kill", QT_TRANSLATE_NOOP("berth::cli", "Kill one or more running containers"), runKill},
