@@ -15,6 +15,8 @@ ScrollView {
     readonly property alias statsModel: statsModel
     readonly property string commandLine: statsModel.commandLine
     readonly property bool alive: details ? details.alive : false
+    /// Numbers are shown only while they are current; a stopped container's charts stay.
+    readonly property bool current: alive && statsModel.sampleCount > 0
     contentWidth: availableWidth
     clip: true
 
@@ -31,6 +33,8 @@ ScrollView {
 
     function bytesPerSecond(value) { return Helper.formatBytes(Math.round(value)) + qsTr("/s") }
     function percent(value) { return value.toLocaleString(Qt.locale(), "f", value < 10 ? 1 : 0) + " %" }
+    // The scale's ends are round numbers: no decimals.
+    function wholePercent(value) { return Math.round(value) + " %" }
 
     ColumnLayout {
         width: tab.availableWidth
@@ -48,7 +52,9 @@ ScrollView {
             }
             Label {
                 objectName: "statsSampling"
-                visible: statsModel.sampling
+                // Opacity, not visible: a RowLayout does not always place an item that turns
+                // visible after the page was laid out.
+                opacity: statsModel.sampling ? 1 : 0
                 text: qsTr("● live, every %n second(s)", "", statsModel.interval / 1000)
                 color: Theme.positive
             }
@@ -100,9 +106,10 @@ ScrollView {
             StatsChartCard {
                 objectName: "statsCpu"
                 Layout.fillWidth: true
+                Layout.fillHeight: true
                 Layout.preferredWidth: 1
                 title: qsTr("CPU")
-                valueText: statsModel.sampleCount > 0 ? tab.percent(statsModel.cpuPercent) : "–"
+                valueText: tab.current ? tab.percent(statsModel.cpuPercent) : "–"
                 detailText: tab.details && tab.details.cpuLimit.length > 0
                             ? qsTr("limit %1 CPUs (--cpus)").arg(tab.details.cpuLimit)
                             : qsTr("of %n CPU(s), no limit", "", statsModel.onlineCpus)
@@ -114,15 +121,16 @@ ScrollView {
                 gap: statsModel.interval / 1000 * 3
                 minimumScale: 10
                 lineColor: "#2980b9"
-                formatScale: value => tab.percent(value)
+                formatScale: value => tab.wholePercent(value)
             }
             StatsChartCard {
                 objectName: "statsMemory"
                 Layout.fillWidth: true
+                Layout.fillHeight: true
                 Layout.preferredWidth: 1
                 title: qsTr("Memory")
-                valueText: statsModel.sampleCount > 0 ? Helper.formatBytes(statsModel.memoryUsage) : "–"
-                detailText: statsModel.sampleCount === 0 ? ""
+                valueText: tab.current ? Helper.formatBytes(statsModel.memoryUsage) : "–"
+                detailText: !tab.current ? ""
                             : tab.details && tab.details.memoryLimit.length > 0
                               ? qsTr("of %1 limit (-m), %2").arg(Helper.formatBytes(statsModel.memoryLimit)).arg(tab.percent(statsModel.memoryPercent))
                               : qsTr("no limit: it may use the host's %1").arg(Helper.formatBytes(statsModel.memoryLimit))
@@ -139,9 +147,10 @@ ScrollView {
             StatsChartCard {
                 objectName: "statsPids"
                 Layout.fillWidth: true
+                Layout.fillHeight: true
                 Layout.preferredWidth: 1
                 title: qsTr("Processes")
-                valueText: statsModel.sampleCount > 0 ? String(statsModel.pids) : "–"
+                valueText: tab.current ? String(statsModel.pids) : "–"
                 detailText: tab.details && tab.details.pidsLimit.length > 0
                             ? qsTr("limit %1 (--pids-limit)").arg(tab.details.pidsLimit) : qsTr("no limit")
                 explanation: qsTr("Processes and threads in the container (PIDS in `berth stats`); the Processes tab lists them.")
@@ -156,12 +165,13 @@ ScrollView {
             StatsChartCard {
                 objectName: "statsNetwork"
                 Layout.fillWidth: true
+                Layout.fillHeight: true
                 Layout.preferredWidth: 1
                 title: qsTr("Network")
-                valueText: statsModel.sampleCount > 0
+                valueText: tab.current
                            ? qsTr("↓ %1  ↑ %2").arg(tab.bytesPerSecond(statsModel.networkReceiveRate)).arg(tab.bytesPerSecond(statsModel.networkSendRate))
                            : "–"
-                detailText: statsModel.sampleCount > 0
+                detailText: tab.current
                             ? qsTr("%1 in, %2 out in all").arg(Helper.formatBytes(statsModel.networkReceived)).arg(Helper.formatBytes(statsModel.networkSent))
                             : ""
                 explanation: tab.details && tab.details.networkMode === "none"
@@ -183,12 +193,13 @@ ScrollView {
             StatsChartCard {
                 objectName: "statsBlockIo"
                 Layout.fillWidth: true
+                Layout.fillHeight: true
                 Layout.preferredWidth: 1
                 title: qsTr("Disk (block I/O)")
-                valueText: statsModel.sampleCount > 0
+                valueText: tab.current
                            ? qsTr("read %1  write %2").arg(tab.bytesPerSecond(statsModel.blockReadRate)).arg(tab.bytesPerSecond(statsModel.blockWriteRate))
                            : "–"
-                detailText: statsModel.sampleCount > 0
+                detailText: tab.current
                             ? qsTr("%1 read, %2 written in all").arg(Helper.formatBytes(statsModel.blockRead)).arg(Helper.formatBytes(statsModel.blockWritten))
                             : ""
                 explanation: qsTr("Bytes read from and written to disks each second (BLOCK I/O). Writes wait in the page cache first, so they show when the kernel flushes them.")

@@ -20,6 +20,24 @@ Rectangle {
     border.color: Theme.border
     radius: Theme.radius
 
+    // Two minutes of one measure, in a faint frame: with few points yet it still reads as a chart.
+    component Sparkline: Rectangle {
+        readonly property alias chart: chart
+        width: 38
+        height: 22
+        color: "transparent"
+        border.color: Theme.border
+        radius: 2
+        TimeSeriesChart {
+            id: chart
+            anchors.fill: parent
+            anchors.margins: 1
+            span: 120
+            gap: 7
+            gridLines: 0
+        }
+    }
+
     // The header and every row lay out these cells, with the widths from columnWidths (a
     // width of 0 hides the column in both).
     readonly property var columns: [
@@ -35,7 +53,7 @@ Rectangle {
     readonly property int idWidth: 124
     // The sparklines matter more at a glance than the command and the creation time, which the
     // container's page shows too: those give way first when the window narrows.
-    readonly property int usageWidth: width < 700 ? 0 : 170
+    readonly property int usageWidth: width < 700 ? 0 : 200
     readonly property int createdWidth: width < 1100 ? 0 : 160
     readonly property int commandWidth: width < 1000 ? 0 : Math.max(120, width * 0.14)
     readonly property int imageWidth: Math.max(120, width * 0.2)
@@ -180,30 +198,20 @@ Rectangle {
                                     ToolTip.visible: usageHover.hovered
                                     ToolTip.delay: 600
                                     ToolTip.text: qsTr("CPU (blue; 100 % is one CPU) and memory (purple) over the last 2 minutes, as `berth stats` reads them")
-                                    TimeSeriesChart {
+                                    Sparkline {
                                         objectName: "cpuSparkline"
-                                        width: 36
-                                        height: 20
-                                        values: row.cpuHistory
-                                        times: row.statsTimes
-                                        span: 120
-                                        gap: 7
-                                        minimumScale: 10
-                                        gridLines: 0
-                                        color: "#2980b9"
+                                        chart.values: row.cpuHistory
+                                        chart.times: row.statsTimes
+                                        chart.minimumScale: 10
+                                        chart.color: "#2980b9"
                                     }
-                                    TimeSeriesChart {
+                                    Sparkline {
                                         objectName: "memorySparkline"
-                                        width: 36
-                                        height: 20
-                                        values: row.memoryHistory
-                                        times: row.statsTimes
-                                        span: 120
-                                        gap: 7
-                                        minimumScale: 1024 * 1024
-                                        binaryScale: true
-                                        gridLines: 0
-                                        color: "#8e44ad"
+                                        chart.values: row.memoryHistory
+                                        chart.times: row.statsTimes
+                                        chart.minimumScale: 1024 * 1024
+                                        chart.binaryScale: true
+                                        chart.color: "#8e44ad"
                                     }
                                     Label {
                                         objectName: "usageText"

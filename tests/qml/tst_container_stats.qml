@@ -92,7 +92,7 @@ Item {
             verify(tab.statsModel.sampling)
             tryVerify(() => tab.statsModel.sampleCount >= 3, 15000, "samples should come: " + tab.statsModel.error)
             compare(tab.statsModel.error, "")
-            verify(findChild(tab, "statsSampling").visible)
+            compare(findChild(tab, "statsSampling").opacity, 1)
             verify(!findChild(tab, "statsNotRunning").visible)
 
             const cpu = findChild(tab, "statsCpu")
@@ -185,6 +185,9 @@ Item {
             verify(notRunning.visible)
             verify(notRunning.text.indexOf("The charts keep what it used") >= 0, notRunning.text)
             verify(stats.statsModel.sampleCount >= 2)
+            // The numbers were of when it ran: not shown as if current.
+            compare(text(findChild(stats, "statsCpu"), "statValue"), "–")
+            compare(findChild(findChild(stats, "statsCpu"), "statChart").values.length, stats.statsModel.sampleCount)
             verify(findChild(stats, "statsStartContainer").visible)
             grabImage(root).save(testEnvDir + "/container-stats-stopped.png")
 
@@ -216,9 +219,9 @@ Item {
             const item = row(page, container)
             tryVerify(() => findChild(item, "usageCell") && findChild(item, "usageCell").visible, 10000, "a running container's row should show its use")
             verify(/^\d+(\.\d)? % · [\d.]+ (B|KiB|MiB)$/.test(findChild(item, "usageText").text), findChild(item, "usageText").text)
-            verify(findChild(item, "cpuSparkline").values.length >= 1)
-            const points = findChild(item, "memorySparkline").values.length
-            tryVerify(() => findChild(item, "memorySparkline").values.length > points, 6000, "the sparkline should move on")
+            verify(findChild(item, "cpuSparkline").chart.values.length >= 1)
+            const points = findChild(item, "memorySparkline").chart.values.length
+            tryVerify(() => findChild(item, "memorySparkline").chart.values.length > points, 6000, "the sparkline should move on")
             grabImage(root).save(testEnvDir + "/container-list-sparklines.png")
 
             // Stopped (and still listed): its sparkline goes, and with nothing running nothing is asked.
