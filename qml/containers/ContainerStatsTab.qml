@@ -118,6 +118,7 @@ ScrollView {
                 values: statsModel.cpuHistory
                 times: statsModel.timeHistory
                 span: statsModel.historySeconds
+                endLabel: tab.alive ? qsTr("now") : qsTr("last sample")
                 gap: statsModel.interval / 1000 * 3
                 minimumScale: 10
                 lineColor: "#2980b9"
@@ -138,6 +139,7 @@ ScrollView {
                 values: statsModel.memoryHistory
                 times: statsModel.timeHistory
                 span: statsModel.historySeconds
+                endLabel: tab.alive ? qsTr("now") : qsTr("last sample")
                 gap: statsModel.interval / 1000 * 3
                 minimumScale: 1024 * 1024
                 binaryScale: true
@@ -157,6 +159,7 @@ ScrollView {
                 values: statsModel.pidsHistory
                 times: statsModel.timeHistory
                 span: statsModel.historySeconds
+                endLabel: tab.alive ? qsTr("now") : qsTr("last sample")
                 gap: statsModel.interval / 1000 * 3
                 minimumScale: 5
                 lineColor: "#16a085"
@@ -181,6 +184,7 @@ ScrollView {
                 secondValues: statsModel.networkSendHistory
                 times: statsModel.timeHistory
                 span: statsModel.historySeconds
+                endLabel: tab.alive ? qsTr("now") : qsTr("last sample")
                 gap: statsModel.interval / 1000 * 3
                 minimumScale: 1024
                 binaryScale: true
@@ -207,6 +211,7 @@ ScrollView {
                 secondValues: statsModel.blockWriteHistory
                 times: statsModel.timeHistory
                 span: statsModel.historySeconds
+                endLabel: tab.alive ? qsTr("now") : qsTr("last sample")
                 gap: statsModel.interval / 1000 * 3
                 minimumScale: 1024
                 binaryScale: true

@@ -22,6 +22,8 @@ Card {
     /// Names of the two series for the legend; empty: no legend.
     property string firstLabel
     property string secondLabel
+    /// What the right end of the time axis is: now while sampling, else the last sample.
+    property string endLabel: qsTr("now")
     /// Formats a value on the scale, with its unit.
     property var formatScale: value => String(value)
     readonly property alias chart: chart
@@ -107,7 +109,8 @@ Card {
         }
         Item { Layout.fillWidth: true }
         Label {
-            text: qsTr("now")
+            objectName: "statEnd"
+            text: card.endLabel
             font.pointSize: Qt.application.font.pointSize * 0.8
             color: Theme.faintText
             Layout.rightMargin: scaleLabel.width + 6

@@ -100,6 +100,7 @@ Item {
             verify(text(cpu, "statDetail").indexOf("CPU") >= 0, text(cpu, "statDetail"))
             compare(findChild(cpu, "statChart").values.length, tab.statsModel.sampleCount)
             verify(/ %$/.test(text(cpu, "statScale")), text(cpu, "statScale"))
+            compare(text(cpu, "statEnd"), "now")
 
             // Memory with its -m limit, in binary units.
             const memory = findChild(tab, "statsMemory")
@@ -187,6 +188,7 @@ Item {
             verify(stats.statsModel.sampleCount >= 2)
             // The numbers were of when it ran: not shown as if current.
             compare(text(findChild(stats, "statsCpu"), "statValue"), "–")
+            compare(text(findChild(stats, "statsCpu"), "statEnd"), "last sample")
             compare(findChild(findChild(stats, "statsCpu"), "statChart").values.length, stats.statsModel.sampleCount)
             verify(findChild(stats, "statsStartContainer").visible)
             grabImage(root).save(testEnvDir + "/container-stats-stopped.png")
