@@ -158,6 +158,11 @@ ColumnLayout {
                     width: ListView.view.width
                     height: 26
                     color: index % 2 ? Theme.alternateView : Theme.view
+                    // A long command is cut at the edge: hovering the row shows all of it.
+                    HoverHandler { id: rowHover }
+                    ToolTip.visible: rowHover.hovered && processRow.command.length > 0
+                    ToolTip.delay: 700
+                    ToolTip.text: processRow.command
                     Row {
                         anchors.fill: parent
                         Repeater {
