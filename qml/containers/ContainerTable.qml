@@ -4,7 +4,7 @@ import QtQuick.Layouts
 import Berth
 
 // The container list as a table, newest first: name, image, command, created, status (with
-// its colour) and short id. Enter or a double-click opens the container; Delete asks to
+// its colour), CPU and memory sparklines of the running ones, and short id. Enter or a double-click opens the container; Delete asks to
 // remove it; the right button or the Menu key opens the context menu.
 Rectangle {
     id: table
@@ -20,6 +20,24 @@ Rectangle {
     border.color: Theme.border
     radius: Theme.radius
 
+    // Two minutes of one measure, in a faint frame: with few points yet it still reads as a chart.
+    component Sparkline: Rectangle {
+        readonly property alias chart: chart
+        width: 38
+        height: 22
+        color: "transparent"
+        border.color: Theme.border
+        radius: 2
+        TimeSeriesChart {
+            id: chart
+            anchors.fill: parent
+            anchors.margins: 1
+            span: 120
+            gap: 7
+            gridLines: 0
+        }
+    }
+
     // The header and every row lay out these cells, with the widths from columnWidths (a
     // width of 0 hides the column in both).
     readonly property var columns: [
@@ -28,15 +46,21 @@ Rectangle {
         { column: "command", label: qsTr("Command") },
         { column: "created", label: qsTr("Created") },
         { column: "status", label: qsTr("Status") },
+        { column: "usage", label: qsTr("CPU · Memory") },
         { column: "shortId", label: qsTr("Container ID") }
     ]
     readonly property int statusWidth: 190
     readonly property int idWidth: 124
-    readonly property int createdWidth: width < 860 ? 0 : 160
-    readonly property int commandWidth: width < 760 ? 0 : Math.max(120, width * 0.16)
-    readonly property int imageWidth: Math.max(120, width * 0.22)
-    readonly property int nameWidth: Math.max(110, width - 2 - imageWidth - commandWidth - createdWidth - statusWidth - idWidth - 12)
-    readonly property var columnWidths: [nameWidth, imageWidth, commandWidth, createdWidth, statusWidth, idWidth]
+    // The sparklines matter more at a glance than the command and the creation time, which the
+    // container's page shows too: those give way first when the window narrows.
+    readonly property int usageWidth: width < 700 ? 0 : 200
+    readonly property int createdWidth: width < 1100 ? 0 : 160
+    readonly property int commandWidth: width < 1000 ? 0 : Math.max(120, width * 0.14)
+    readonly property int imageWidth: Math.max(120, width * 0.2)
+    readonly property bool showsUsage: usageWidth > 0
+    readonly property int nameWidth: Math.max(110, width - 2 - imageWidth - commandWidth - createdWidth - statusWidth - usageWidth
+                                                   - idWidth - 12)
+    readonly property var columnWidths: [nameWidth, imageWidth, commandWidth, createdWidth, statusWidth, usageWidth, idWidth]
 
     ColumnLayout {
         anchors.fill: parent
@@ -103,6 +127,10 @@ Rectangle {
                 required property string tone
                 required property string shortId
                 required property string containerState
+                required property var cpuHistory
+                required property var memoryHistory
+                required property var statsTimes
+                required property string usageText
                 objectName: "containerRow-" + name
                 width: ListView.view.width
                 height: 36
@@ -142,7 +170,7 @@ Rectangle {
                             clip: true
                             Label {
                                 objectName: "cellText"
-                                visible: parent.column !== "status"
+                                visible: parent.column !== "status" && parent.column !== "usage"
                                 anchors.fill: parent
                                 leftPadding: 12
                                 rightPadding: 4
@@ -156,6 +184,43 @@ Rectangle {
                                 font.family: parent.column === "shortId" || parent.column === "command" ? Theme.monospace : row.font.family
                                 font.weight: parent.column === "name" ? Font.DemiBold : Font.Normal
                                 color: parent.column === "name" || parent.column === "image" ? Theme.text : Theme.mutedText
+                            }
+                            // Only the usage cell makes the charts: one pair a row, not one a column.
+                            Loader {
+                                active: parent.column === "usage"
+                                anchors.verticalCenter: parent.verticalCenter
+                                x: 12
+                                sourceComponent: Row {
+                                    objectName: "usageCell"
+                                    visible: row.usageText.length > 0
+                                    spacing: 5
+                                    HoverHandler { id: usageHover }
+                                    ToolTip.visible: usageHover.hovered
+                                    ToolTip.delay: 600
+                                    ToolTip.text: qsTr("CPU (blue; 100 % is one CPU) and memory (purple) over the last 2 minutes, as `berth stats` reads them")
+                                    Sparkline {
+                                        objectName: "cpuSparkline"
+                                        chart.values: row.cpuHistory
+                                        chart.times: row.statsTimes
+                                        chart.minimumScale: 10
+                                        chart.color: "#2980b9"
+                                    }
+                                    Sparkline {
+                                        objectName: "memorySparkline"
+                                        chart.values: row.memoryHistory
+                                        chart.times: row.statsTimes
+                                        chart.minimumScale: 1024 * 1024
+                                        chart.binaryScale: true
+                                        chart.color: "#8e44ad"
+                                    }
+                                    Label {
+                                        objectName: "usageText"
+                                        anchors.verticalCenter: parent.verticalCenter
+                                        text: row.usageText
+                                        color: Theme.mutedText
+                                        font.pointSize: Qt.application.font.pointSize * Theme.smallScale
+                                    }
+                                }
                             }
                             Chip {
                                 objectName: "statusChip"

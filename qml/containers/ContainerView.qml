@@ -5,8 +5,8 @@ import Berth
 
 // One container's page: its name, status and lifecycle buttons on top, then tabs. The tabs
 // come from the `tabs` list (key, label, and the berth command the tab shows: "tab" when the
-// page's own commandLine says it) and the components in `tabComponents`; Stats, Files,
-// Processes and Isolation join the same way, as one entry in each.
+// page's own commandLine says it) and the components in `tabComponents`; Files and Isolation
+// join the same way, as one entry in each.
 ColumnLayout {
     id: view
     objectName: "containerView"
@@ -22,10 +22,13 @@ ColumnLayout {
         { key: "overview", label: qsTr("Overview"), command: "inspect" },
         { key: "logs", label: qsTr("Logs"), command: "tab" },
         { key: "terminal", label: qsTr("Terminal"), command: "tab" },
+        { key: "stats", label: qsTr("Stats"), command: "tab" },
+        { key: "processes", label: qsTr("Processes"), command: "tab" },
         { key: "inspect", label: qsTr("Inspect"), command: "inspect" }
     ]
     readonly property var tabComponents: ({ overview: overviewComponent, logs: logsComponent,
-                                            terminal: terminalComponent, inspect: inspectComponent })
+                                            terminal: terminalComponent, stats: statsComponent,
+                                            processes: processesComponent, inspect: inspectComponent })
     /// The loaded page of a tab, by key (null before it loads).
     function tabPage(key) {
         for (let i = 0; i < tabs.length; ++i) {
@@ -184,6 +187,14 @@ ColumnLayout {
     Component {
         id: terminalComponent
         ContainerTerminalTab { details: view.details; model: view.model }
+    }
+    Component {
+        id: statsComponent
+        ContainerStatsTab { details: view.details; model: view.model }
+    }
+    Component {
+        id: processesComponent
+        ContainerProcessesTab { details: view.details; model: view.model }
     }
     Component {
         id: inspectComponent

@@ -65,6 +65,8 @@ Pane {
 
     ContainerListModel {
         id: containers
+        // The sparklines are sampled only while someone can see them.
+        sampleStats: table.visible && table.showsUsage
         // A failed action on a container whose page is open is shown there too.
     }
     ContainerFilterModel { id: filtered; sourceModel: containers }

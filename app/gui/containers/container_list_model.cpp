@@ -40,6 +40,23 @@ ContainerListModel::ContainerListModel(QObject *parent) : QAbstractListModel(par
             Q_EMIT dataChanged(index(0), index(count() - 1), {StatusTextRole, CreatedTextRole});
     });
     clock_.start();
+    connect(&sampler_, &ContainerStatsSampler::samplingChanged, this, &ContainerListModel::statsSamplingChanged);
+    connect(&sampler_, &ContainerStatsSampler::sampled, this, [this](const QStringList &ids) {
+        for (const QString &id : ids) {
+            if (const int row = rowOf(id); row >= 0)
+                Q_EMIT dataChanged(index(row), index(row), {CpuHistoryRole, MemoryHistoryRole, StatsTimesRole, UsageTextRole});
+        }
+    });
+    connect(this, &ContainerListModel::countChanged, this, [this]() { sampler_.setAnyRunning(runningCount() > 0); });
+}
+
+void ContainerListModel::setSampleStats(bool on)
+{
+    if (sampler_.active() == on)
+        return;
+    sampler_.setAnyRunning(runningCount() > 0);
+    sampler_.setActive(on);
+    Q_EMIT sampleStatsChanged();
 }
 
 void ContainerListModel::followChanges()
@@ -94,6 +111,24 @@ QVariant ContainerListModel::data(const QModelIndex &index, int role) const
     case OomKilledRole: return row.oomKilled;
     case ErrorRole: return row.error;
     case AliveRole: return row.state == QLatin1String("running") || row.state == QLatin1String("paused");
+    case CpuHistoryRole:
+    case MemoryHistoryRole:
+    case StatsTimesRole:
+    case UsageTextRole: {
+        // A stopped container's last points would show use that is no longer there.
+        const bool alive = row.state == QLatin1String("running") || row.state == QLatin1String("paused");
+        const berth::gui::StatsHistory *history = alive ? sampler_.history(row.id) : nullptr;
+        if (!history)
+            return role == UsageTextRole ? QVariant(QString()) : QVariant::fromValue(QList<qreal>());
+        if (role == CpuHistoryRole)
+            return QVariant::fromValue(history->series(&berth::gui::StatsPoint::cpuPercent));
+        if (role == MemoryHistoryRole)
+            return QVariant::fromValue(history->series(&berth::gui::StatsPoint::memoryUsage));
+        if (role == StatsTimesRole)
+            return QVariant::fromValue(history->secondsBeforeLatest());
+        const double cpu = history->latest().cpuPercent;
+        return tr("%1 % · %2").arg(cpu, 0, 'f', cpu < 10 ? 1 : 0).arg(berth::client::formatBytes(quint64(history->latest().memoryUsage)));
+    }
     default: return {};
     }
 }
@@ -109,7 +144,9 @@ QHash<int, QByteArray> ContainerListModel::roleNames() const
             {StartedAtRole, "startedAt"}, {FinishedAtRole, "finishedAt"},
             {PidRole, "pid"},            {RestartCountRole, "restartCount"},
             {OomKilledRole, "oomKilled"}, {ErrorRole, "error"},
-            {AliveRole, "alive"}};
+            {AliveRole, "alive"},        {CpuHistoryRole, "cpuHistory"},
+            {MemoryHistoryRole, "memoryHistory"}, {StatsTimesRole, "statsTimes"},
+            {UsageTextRole, "usageText"}};
 }
 
 void ContainerListModel::setLoading(bool loading)

@@ -3,6 +3,8 @@
 // kill, remove), each shown as its berth command, with the helper's answer kept for the page.
 #pragma once
 
+#include "container_stats_sampler.h"
+
 #include <QAbstractListModel>
 #include <QDBusPendingCall>
 #include <QDateTime>
@@ -26,6 +28,11 @@ class ContainerListModel : public QAbstractListModel {
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
     Q_PROPERTY(QString actionError READ actionError NOTIFY actionChanged)
     Q_PROPERTY(QString actionMessage READ actionMessage NOTIFY actionChanged)
+    /// Whether the running containers' CPU and memory are sampled for the sparklines (every
+    /// 2 s); the list sets it while it is shown.
+    Q_PROPERTY(bool sampleStats READ sampleStats WRITE setSampleStats NOTIFY sampleStatsChanged)
+    /// Samples are being taken now (sampleStats and something runs).
+    Q_PROPERTY(bool statsSampling READ statsSampling NOTIFY statsSamplingChanged)
 
 public:
     enum Role {
@@ -54,6 +61,14 @@ public:
         ErrorRole,
         /// Running or paused: its processes exist.
         AliveRole,
+        /// The last few minutes of CPU % (100: one CPU) and memory bytes, oldest first; empty
+        /// until two samples came, and for a stopped container.
+        CpuHistoryRole,
+        MemoryHistoryRole,
+        /// Each point's seconds before the newest.
+        StatsTimesRole,
+        /// "12 % · 3.4 MiB", or empty.
+        UsageTextRole,
     };
     Q_ENUM(Role)
 
@@ -71,6 +86,9 @@ public:
     [[nodiscard]] bool busy() const { return pending_ > 0; }
     [[nodiscard]] QString actionError() const { return actionError_; }
     [[nodiscard]] QString actionMessage() const { return actionMessage_; }
+    [[nodiscard]] bool sampleStats() const { return sampler_.active(); }
+    void setSampleStats(bool on);
+    [[nodiscard]] bool statsSampling() const { return sampler_.sampling(); }
 
     /// Asks the helper for the list again (it also follows ContainersChanged by itself).
     /// showCommand puts `berth ps -a` (or `berth ps` when all is false) in the command strip.
@@ -102,6 +120,8 @@ Q_SIGNALS:
     void countChanged();
     void busyChanged();
     void actionChanged();
+    void sampleStatsChanged();
+    void statsSamplingChanged();
     /// An action finished; ok is false when the helper refused it.
     void actionFinished(const QString &verb, const QString &name, bool ok, const QString &message);
 
@@ -145,4 +165,5 @@ private:
     QMetaObject::Connection changesConnection_;
     /// Uptimes and "Exited … ago" age as the list stays open.
     QTimer clock_;
+    ContainerStatsSampler sampler_;
 };
