@@ -22,10 +22,13 @@ ColumnLayout {
         { key: "overview", label: qsTr("Overview"), command: "inspect" },
         { key: "logs", label: qsTr("Logs"), command: "tab" },
         { key: "terminal", label: qsTr("Terminal"), command: "tab" },
+        { key: "isolation", label: qsTr("Isolation"), command: "tab" },
+        { key: "files", label: qsTr("Files"), command: "tab" },
         { key: "inspect", label: qsTr("Inspect"), command: "inspect" }
     ]
     readonly property var tabComponents: ({ overview: overviewComponent, logs: logsComponent,
-                                            terminal: terminalComponent, inspect: inspectComponent })
+                                            terminal: terminalComponent, isolation: isolationComponent, files: filesComponent,
+                                            inspect: inspectComponent })
     /// The loaded page of a tab, by key (null before it loads).
     function tabPage(key) {
         for (let i = 0; i < tabs.length; ++i) {
@@ -184,6 +187,14 @@ ColumnLayout {
     Component {
         id: terminalComponent
         ContainerTerminalTab { details: view.details; model: view.model }
+    }
+    Component {
+        id: isolationComponent
+        ContainerIsolationTab { details: view.details; model: view.model }
+    }
+    Component {
+        id: filesComponent
+        ContainerFilesTab { details: view.details }
     }
     Component {
         id: inspectComponent
