@@ -379,10 +379,23 @@ Result<QJsonObject> readIsolation(pid_t pid, const std::string &cgroupPath, cons
     isolation[QStringLiteral("PidInside")] = nspids.isEmpty() ? QJsonValue(qint64(pid)) : nspids.last();
 
     if (auto commandLine = readAt(process.get(), "cmdline", procDirectory + "/cmdline")) {
-        std::string text = *commandLine;
-        while (!text.empty() && text.back() == '\0')
-            text.pop_back();
-        std::ranges::replace(text, '\0', ' ');
+        // The arguments as a shell would take them back: quoted where they hold blanks.
+        std::string_view arguments(*commandLine);
+        if (arguments.ends_with('\0'))
+            arguments.remove_suffix(1);
+        std::string text;
+        for (auto argument : splitOn(arguments, '\0')) {
+            if (!text.empty())
+                text += ' ';
+            if (!argument.empty() && argument.find_first_of(" \t\n'\"$;&|<>*?()`\\") == std::string_view::npos) {
+                text += argument;
+                continue;
+            }
+            text += '\'';
+            for (char character : argument)
+                text += character == '\'' ? std::string("'\\''") : std::string(1, character);
+            text += '\'';
+        }
         isolation[QStringLiteral("Command")] = fromStd(text.substr(0, 400));
     }
 
