@@ -190,6 +190,7 @@ Item {
             const folder = "file://" + testEnvDir
             mouseClick(findChild(tab.list, "fileRow-note.txt"))
             compare(tab.selected.name, "note.txt")
+            grabImage(root).save(testEnvDir + "/container-files-root.png")
             verify(findChild(tab, "filesDownload").enabled)
             tab.copyJob.download(tab.selected.path, tab.selected.isDirectory, folder)
             compare(Helper.lastCommand, "berth cp " + container + ":/note.txt " + testEnvDir)
