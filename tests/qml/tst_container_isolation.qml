@@ -208,6 +208,20 @@ Item {
             compare(files.data(files.index(files.rowOf("note.txt"), 0), ContainerFilesModel.SizeRole), 15)
             grabImage(root).save(testEnvDir + "/container-files.png")
 
+            // A folder goes the same way, under its own name.
+            tab.copyJob.download("/bin", true, folder)
+            tryVerify(() => !tab.copyJob.running, 30000)
+            compare(tab.copyJob.error, "")
+            tab.copyJob.upload(folder + "/bin", files.path)
+            tryVerify(() => !tab.copyJob.running, 30000)
+            compare(tab.copyJob.error, "")
+            tryVerify(() => files.rowOf("bin") >= 0, 10000, "the uploaded folder should be listed")
+            files.open("/tmp/bin")
+            tryCompare(files, "path", "/tmp/bin", 10000)
+            verify(files.rowOf("sh") >= 0)
+            files.open("/tmp")
+            tryCompare(files, "path", "/tmp", 10000)
+
             // A file is no folder: the listing says so and stays where it was.
             files.open("/tmp/note.txt")
             tryVerify(() => files.error.length > 0, 10000)
