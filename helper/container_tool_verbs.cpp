@@ -1,5 +1,5 @@
-// The container tool verbs of io.berth.Helper1: cp both ways, export, top, stats, diff,
-// sizes and prune. Files cross the bus as descriptors the caller opened; paths inside a
+// The container tool verbs of io.berth.Helper1: cp both ways, the Files tab's listing,
+// export, top, stats, diff, sizes and prune. Files cross the bus as descriptors the caller opened; paths inside a
 // container are resolved inside its root (engine/container/container_copy.h). A stopped
 // container's root is mounted for as long as a copy needs it and unmounted after.
 #include "helper_service.h"
@@ -11,6 +11,7 @@
 #include "engine/container/container_bundle.h"
 #include "engine/container/container_changes.h"
 #include "engine/container/container_copy.h"
+#include "engine/container/container_directory.h"
 #include "engine/core/cgroup_layout.h"
 #include "engine/core/unique_fd.h"
 #include "engine/image/image_store.h"
@@ -44,6 +45,8 @@ constexpr qsizetype maximumPathLength = 4096;
 constexpr qsizetype maximumNames = 1000;
 constexpr qsizetype maximumPsArguments = 32;
 constexpr qsizetype maximumPsArgumentLength = 256;
+// One folder of the Files tab; a person reads no more at once.
+constexpr std::size_t maximumListedEntries = 5000;
 
 // ContainerTop's rows are aas; the type must be known before the first call is dispatched.
 const bool rowsTypeRegistered = [] {
@@ -358,6 +361,35 @@ QVariantMap HelperService::StatContainerPath(const QString &name, const QString 
         if (!stat)
             return errorReply(request, stat.error());
         return request.createReply(QVariant(statMap(*stat)));
+    });
+    return {};
+}
+
+QList<QVariantMap> HelperService::ListContainerDirectory(const QString &name, const QString &path, bool &)
+{
+    authorizeThen(manageAction, [this, name, path](const QDBusMessage &request) {
+        if (!path.startsWith(QLatin1Char('/')) || path.size() > maximumPathLength || path.contains(QChar(0)))
+            return errorReply(request, ErrorCode::InvalidArgument,
+                              tr("Give an absolute path in the container (starting with /), of at most %1 characters "
+                                 "and without NUL.")
+                                  .arg(maximumPathLength));
+        auto root = acquireContainerRoot(name);
+        if (!root)
+            return errorReply(request, root.error());
+        auto listing = container::listContainerDirectory(root->fd->get(), path.toStdString(), maximumListedEntries);
+        releaseContainerRoot(*root);
+        if (!listing)
+            return errorReply(request, listing.error());
+        QList<QVariantMap> entries;
+        entries.reserve(qsizetype(listing->entries.size()));
+        for (const auto &entry : listing->entries)
+            entries << QVariantMap{{QStringLiteral("Name"), QString::fromStdString(entry.stat.name)},
+                                   {QStringLiteral("Size"), qlonglong(entry.stat.size)},
+                                   {QStringLiteral("Mode"), uint(entry.stat.mode)},
+                                   {QStringLiteral("ModifiedNanoseconds"), qlonglong(entry.stat.modifiedNanoseconds)},
+                                   {QStringLiteral("LinkTarget"), QString::fromStdString(entry.stat.linkTarget)},
+                                   {QStringLiteral("LinkToDirectory"), entry.linkToDirectory}};
+        return request.createReply(QVariantList{QVariant::fromValue(entries), listing->truncated});
     });
     return {};
 }

@@ -83,6 +83,7 @@ public Q_SLOTS:
     int AttachContainer(const QString &name, const QVariantMap &options, const QDBusUnixFileDescriptor &stream);
     // Container tools (container_tool_verbs.cpp).
     QVariantMap StatContainerPath(const QString &name, const QString &path, const QVariantMap &options);
+    QList<QVariantMap> ListContainerDirectory(const QString &name, const QString &path, bool &truncated);
     QDBusObjectPath CopyFromContainer(const QString &name, const QString &path, const QDBusUnixFileDescriptor &output,
                                       const QVariantMap &options);
     QDBusObjectPath CopyToContainer(const QString &name, const QString &directory, const QDBusUnixFileDescriptor &input,
@@ -90,6 +91,8 @@ public Q_SLOTS:
     QDBusObjectPath ExportContainer(const QString &name, const QDBusUnixFileDescriptor &output);
     QStringList ContainerTop(const QString &name, const QStringList &psArguments, QList<QStringList> &processes);
     QList<QVariantMap> ContainerStats(const QStringList &names);
+    // The Isolation tab (isolation_verbs.cpp).
+    QString ContainerIsolation(const QString &name);
     QList<QVariantMap> ContainerChanges(const QString &name);
     QList<QVariantMap> ContainerSizes(const QStringList &names);
     QStringList PruneContainers(const QVariantMap &filters, qulonglong &reclaimedBytes);

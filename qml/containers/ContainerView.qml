@@ -24,11 +24,14 @@ ColumnLayout {
         { key: "terminal", label: qsTr("Terminal"), command: "tab" },
         { key: "stats", label: qsTr("Stats"), command: "tab" },
         { key: "processes", label: qsTr("Processes"), command: "tab" },
+        { key: "files", label: qsTr("Files"), command: "tab" },
+        { key: "isolation", label: qsTr("Isolation"), command: "tab" },
         { key: "inspect", label: qsTr("Inspect"), command: "inspect" }
     ]
     readonly property var tabComponents: ({ overview: overviewComponent, logs: logsComponent,
                                             terminal: terminalComponent, stats: statsComponent,
-                                            processes: processesComponent, inspect: inspectComponent })
+                                            processes: processesComponent, files: filesComponent,
+                                            isolation: isolationComponent, inspect: inspectComponent })
     /// The loaded page of a tab, by key (null before it loads).
     function tabPage(key) {
         for (let i = 0; i < tabs.length; ++i) {
@@ -195,6 +198,14 @@ ColumnLayout {
     Component {
         id: processesComponent
         ContainerProcessesTab { details: view.details; model: view.model }
+    }
+    Component {
+        id: isolationComponent
+        ContainerIsolationTab { details: view.details; model: view.model }
+    }
+    Component {
+        id: filesComponent
+        ContainerFilesTab { details: view.details }
     }
     Component {
         id: inspectComponent
