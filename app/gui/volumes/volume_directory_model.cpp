@@ -131,7 +131,12 @@ QStringList VolumeDirectoryModel::crumbs() const
 
 void VolumeDirectoryModel::enter(const QString &name)
 {
+    const auto row = std::find_if(rows_.begin(), rows_.end(), [&](const Row &each) { return each.name == name; });
+    const bool link = row != rows_.end() && row->type == QLatin1String("symlink");
+    const QString target = link ? row->target : QString();
     open(joinPath(path_, name));
+    enteringLink_ = link ? name : QString();
+    enteringTarget_ = target;
 }
 
 void VolumeDirectoryModel::up()
@@ -151,6 +156,7 @@ void VolumeDirectoryModel::open(const QString &path)
 {
     if (volume_.isEmpty())
         return;
+    enteringLink_.clear();
     requested_ = path.isEmpty() ? QStringLiteral("/") : path;
     if (const QString failure = HelperClient::instance()->busFailure(); !failure.isEmpty()) {
         error_ = failure;
@@ -172,7 +178,17 @@ void VolumeDirectoryModel::open(const QString &path)
         QDBusPendingReply<QList<QVariantMap>, QString, bool> reply = *watcher;
         if (reply.isError()) {
             // The folder shown stays; the error says why the other one could not be opened.
-            error_ = tr("Could not open %1: %2").arg(requested_, berth::client::describeFailure(reply.error()).message);
+            const bool missing = reply.error().name() == QLatin1String("io.berth.Error.NotFound");
+            const bool notFolder = reply.error().name() == QLatin1String("io.berth.Error.InvalidArgument");
+            if (!enteringLink_.isEmpty() && missing)
+                error_ = tr("%1 points to %2, which is not inside this volume. Links are followed only inside the volume: "
+                            "what lies outside belongs to the containers that mount it, or to this computer, and is not shown here.")
+                             .arg(enteringLink_, enteringTarget_);
+            else if (!enteringLink_.isEmpty() && notFolder)
+                error_ = tr("%1 points to %2, which is a file, not a folder; only folders can be opened.")
+                             .arg(enteringLink_, enteringTarget_);
+            else
+                error_ = tr("Could not open %1: %2").arg(requested_, berth::client::describeFailure(reply.error()).message);
         } else {
             QList<Row> fresh;
             for (const QVariantMap &entry : reply.argumentAt<0>()) {

@@ -88,6 +88,9 @@ private:
     QString volume_;
     QString path_ = QStringLiteral("/");
     QString requested_;
+    /// The link being entered (name → target), to explain a target outside the volume.
+    QString enteringLink_;
+    QString enteringTarget_;
     bool loading_ = false;
     QString error_;
     bool truncated_ = false;
