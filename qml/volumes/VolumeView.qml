@@ -37,6 +37,12 @@ ColumnLayout {
         if (tab !== "inspect" && filesLoader.item)
             Helper.showCommand(filesLoader.item.commandLine)
     }
+    function takeFocus() {
+        if (tabBar.currentIndex === 0 && filesLoader.item)
+            filesLoader.item.list.forceActiveFocus()
+        else
+            tabBar.forceActiveFocus()
+    }
     function containerState(containerName) {
         if (!containers || revision < 0)
             return ""

@@ -43,6 +43,8 @@ Pane {
         volumes.clearAction()
         volumeView.open(name, tab || "files")
         stack.currentIndex = 1
+        // The keys go on where the eyes are: Enter opens a folder, Backspace goes up, Escape back.
+        volumeView.takeFocus()
     }
     function closeVolume() {
         stack.currentIndex = 0

@@ -159,6 +159,7 @@ Item {
             const view = page.volumeView
             compare(findChild(view, "volumeTitle").text, volume)
             tryVerify(() => view.filesTab && fileRow(page, "app") !== null, 20000, "the top folder should be listed")
+            verify(view.filesTab.list.activeFocus, "the keys should go to the files")
             compare(Helper.lastCommand, "berth run --rm -v " + volume + ":/volume:ro busybox ls -la /volume")
             compare(findChild(view, "volumeLabels").text, "owner=tests, purpose=qml")
             // Its user, with its state.
@@ -211,9 +212,12 @@ Item {
             compare(inspected[0].UsedBy[0].Name, user)
             tryVerify(() => findChild(view, "volumeSize").text.indexOf("B") > 0, 10000)
 
+            mouseClick(findChild(view, "tab-files"))
+            view.filesTab.list.forceActiveFocus()
             keyClick(Qt.Key_Escape)
             verify(!page.showingVolume)
             compare(Helper.lastCommand, "berth volume ls")
+            verify(page.table.list.activeFocus, "back on the list, the keys go to it")
         }
 
         function test_4_removeIsRefusedWhileInUse() {
