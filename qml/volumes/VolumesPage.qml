@@ -11,6 +11,7 @@ Pane {
     objectName: "volumesPage"
     readonly property bool ready: volumes.loaded || volumes.loadError.length > 0
     readonly property alias volumeModel: volumes
+    readonly property alias filterModel: filtered
     readonly property alias table: table
     readonly property alias createDialog: createDialog
     readonly property alias removeDialog: removeDialog
@@ -32,7 +33,7 @@ Pane {
     readonly property var currentRow: table.list.currentItem
     readonly property string currentName: currentRow ? currentRow.name : ""
     function select(name) {
-        const row = volumes.rowOf(name)
+        const row = filtered.rowOf(name)
         if (row >= 0)
             table.currentIndex = row
     }
@@ -71,6 +72,7 @@ Pane {
     }
 
     VolumeListModel { id: volumes }
+    VolumeFilterModel { id: filtered; sourceModel: volumes }
     // Who the users are (running or not), for the volume's page.
     ContainerListModel { id: containers }
     ContainerFilterModel { id: allContainers; sourceModel: containers; showAll: true }
@@ -87,10 +89,13 @@ Pane {
             if (verb === "rm" && ok && page.showingVolume && volumeView.name === name)
                 page.closeVolume()
         }
+    }
+    Connections {
+        target: filtered
         function onCountChanged() { page.selectPending() }
     }
     function selectPending() {
-        if (pendingSelection.length > 0 && volumes.rowOf(pendingSelection) >= 0) {
+        if (pendingSelection.length > 0 && filtered.rowOf(pendingSelection) >= 0) {
             select(pendingSelection)
             pendingSelection = ""
         }
@@ -141,10 +146,18 @@ Pane {
                 Layout.leftMargin: Theme.margin
                 Layout.rightMargin: Theme.margin
                 spacing: Theme.gap
-                Label {
+                TextField {
+                    id: filterField
+                    objectName: "volumeFilter"
                     Layout.fillWidth: true
+                    Layout.minimumWidth: 140
+                    placeholderText: qsTr("Filter by name, label or container")
+                    selectByMouse: true
+                    onTextChanged: filtered.filterText = text
+                    Keys.onDownPressed: table.list.forceActiveFocus()
+                }
+                Label {
                     color: Theme.mutedText
-                    elide: Text.ElideRight
                     text: volumes.loaded ? qsTr("%n volume(s)", "", volumes.count) + " · " + qsTr("%n unused", "", volumes.unusedCount) : ""
                 }
                 Button {
@@ -184,8 +197,9 @@ Pane {
                 Layout.leftMargin: Theme.margin
                 Layout.rightMargin: Theme.margin
                 Layout.bottomMargin: 12
-                model: volumes
-                emptyText: !volumes.loaded || volumes.count > 0 ? ""
+                model: filtered
+                emptyText: !volumes.loaded || filtered.count > 0 ? ""
+                         : volumes.count > 0 ? qsTr("No volume matches \"%1\".").arg(filtered.filterText)
                          : qsTr("No volumes yet. Click Create… to make one, or run a container with -v NAME:/path.")
                 onActivated: name => page.openVolume(name, "files")
                 onContextMenuRequested: name => {

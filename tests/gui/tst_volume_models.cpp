@@ -1,12 +1,14 @@
 // The Volumes panel's C++ models against the real helper on the fixture's bus, each watched
 // by QAbstractItemModelTester: the list from empty to full, following VolumesChanged and
-// ContainersChanged (a container that mounts a volume shows up as its user), a remove
+// ContainersChanged (a container that mounts a volume shows up as its user), the filter by
+// name, label or user, a remove
 // refused while in use with the user named, prune's reclaimed space, one volume's inspect
 // JSON and size, and browsing its folders without leaving it.
 #include "test_support.h"
 
 #include "volume_details.h"
 #include "volume_directory_model.h"
+#include "volume_filter_model.h"
 #include "volume_list_model.h"
 
 #include <QAbstractItemModelTester>
@@ -126,6 +128,23 @@ private Q_SLOTS:
         QCOMPARE(users.size(), 1);
         QCOMPARE(users.at(0).toMap().value(QStringLiteral("name")).toString(), userName);
         QCOMPARE(users.at(0).toMap().value(QStringLiteral("destination")).toString(), QStringLiteral("/data"));
+
+        // The filter finds a volume by name, label or user, every word having to match.
+        VolumeFilterModel filtered;
+        QAbstractItemModelTester filteredTester(&filtered, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        filtered.setSourceModel(&model);
+        QCOMPARE(filtered.count(), model.count());
+        for (const QString &text : {QStringLiteral("gui-model-vol"), QStringLiteral("purpose=test"),
+                                   QStringLiteral("GUI-MODEL-USER"), QStringLiteral("owner=gui model-user")}) {
+            filtered.setFilterText(text);
+            QCOMPARE(filtered.count(), 1);
+            QCOMPARE(filtered.rowOf(volumeName), 0);
+        }
+        filtered.setFilterText(QStringLiteral("owner=gui nobody-uses-this"));
+        QCOMPARE(filtered.count(), 0);
+        QCOMPARE(filtered.rowOf(volumeName), -1);
+        filtered.setFilterText(QString());
+        QCOMPARE(filtered.count(), model.count());
 
         // In use: the helper refuses, even with force, and the message names the user.
         model.remove(volumeName, true);

@@ -149,6 +149,21 @@ Item {
             verify(chip.visible)
             verify(!usedByText(page, volume).visible)
             compare(chip.text, user + " (/data)")
+
+            // Typing in the filter finds the volume by the container that uses it; Down
+            // goes on to the list.
+            const filter = findChild(page, "volumeFilter")
+            typeText(filter, user)
+            tryCompare(page.filterModel, "count", 1)
+            verify(row(page, volume) !== null)
+            typeText(filter, "no-such-volume-here")
+            tryCompare(page.filterModel, "count", 0)
+            compare(findChild(page.table, "emptyText").text, "No volume matches \"no-such-volume-here\".")
+            typeText(filter, "purpose=qml")
+            tryCompare(page.filterModel, "count", 1)
+            keyClick(Qt.Key_Down)
+            verify(page.table.list.activeFocus)
+            compare(page.currentName, volume)
         }
 
         function test_3_browseAndInspect() {
