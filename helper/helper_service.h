@@ -110,6 +110,8 @@ public Q_SLOTS:
     QString InspectVolume(const QString &name);
     void RemoveVolume(const QString &name, bool force);
     QStringList PruneVolumes(const QStringList &filters, qulonglong &reclaimedBytes);
+    QList<QVariantMap> ListVolumeDirectory(const QString &name, const QString &path, uint limit, QString &resolvedPath,
+                                           bool &truncated);
 
 Q_SIGNALS:
     void ConfigChanged(const QString &key, const QString &value);

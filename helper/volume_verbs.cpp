@@ -1,11 +1,14 @@
-// The volume verbs of io.berth.Helper1: `docker volume create|ls|inspect|rm|prune`. The
-// store is the container manager's (containers attach volumes); answers are Docker's JSON.
+// The volume verbs of io.berth.Helper1: `docker volume create|ls|inspect|rm|prune`, and
+// ListVolumeDirectory for browsing one. The store is the container manager's (containers
+// attach volumes); answers are Docker's JSON.
 #include "helper_service.h"
 
 #include "container_manager.h"
 #include "dbus_errors.h"
 
 #include <QDBusMessage>
+
+#include <algorithm>
 
 using namespace berth;
 
@@ -20,6 +23,10 @@ QString fromStd(const std::string &text)
 {
     return QString::fromStdString(text);
 }
+
+constexpr uint defaultBrowseLimit = 5000;
+constexpr uint maximumBrowseLimit = 100000;
+constexpr int maximumPathLength = 4096;
 
 } // namespace
 
@@ -98,6 +105,41 @@ QStringList HelperService::PruneVolumes(const QStringList &filters, qulonglong &
         if (!removed.isEmpty())
             emit VolumesChanged();
         return message.createReply({QVariant(removed), QVariant::fromValue(qulonglong(report->reclaimedBytes))});
+    });
+    return {};
+}
+
+// Listing a folder shows names and metadata only, never contents: as reading containers'
+// changed paths (ContainerChanges), it needs the list action.
+QList<QVariantMap> HelperService::ListVolumeDirectory(const QString &name, const QString &path, uint limit, QString &,
+                                                      bool &)
+{
+    authorizeThen(listAction, [this, name, path, limit](const QDBusMessage &message) {
+        if (auto valid = volume::validateVolumeName(name.toStdString()); !valid)
+            return errorReply(message, valid.error());
+        if (path.size() > maximumPathLength || path.contains(QChar(0)))
+            return errorReply(message, ErrorCode::InvalidArgument,
+                              tr("Give a path inside the volume of at most 4096 characters, without NUL."));
+        const uint cap = limit == 0 ? defaultBrowseLimit : std::min(limit, maximumBrowseLimit);
+        auto listing = containers_->volumes().listDirectory(name.toStdString(), path.toStdString(), cap);
+        if (!listing)
+            return errorReply(message, listing.error());
+        QList<QVariantMap> entries;
+        entries.reserve(qsizetype(listing->entries.size()));
+        for (const auto &entry : listing->entries) {
+            QVariantMap row{{QStringLiteral("Name"), fromStd(entry.name)},
+                            {QStringLiteral("Type"), fromStd(entry.type)},
+                            {QStringLiteral("Size"), QVariant::fromValue(qulonglong(entry.size))},
+                            {QStringLiteral("Mode"), QVariant::fromValue(uint(entry.mode))},
+                            {QStringLiteral("Uid"), QVariant::fromValue(uint(entry.uid))},
+                            {QStringLiteral("Gid"), QVariant::fromValue(uint(entry.gid))},
+                            {QStringLiteral("Modified"), QVariant::fromValue(qlonglong(entry.modifiedSeconds))}};
+            if (!entry.linkTarget.empty())
+                row.insert(QStringLiteral("Target"), fromStd(entry.linkTarget));
+            entries << row;
+        }
+        return message.createReply(
+            {QVariant::fromValue(entries), fromStd(listing->path), QVariant(listing->truncated)});
     });
     return {};
 }

@@ -18,6 +18,7 @@ Item {
     readonly property alias pages: pages
     readonly property alias imagesPage: imagesPage
     readonly property alias containersPage: containersPage
+    readonly property alias volumesPage: volumesPage
     readonly property alias dropArea: dropArea
     // Read by --screenshot: true once the current panel shows its data or an error.
     property bool currentPageReady: pages.currentItem ? pages.currentItem.ready === true : false
@@ -46,7 +47,7 @@ Item {
             dockerCommands: ["docker run", "docker ps -a", "docker logs", "docker exec", "docker stats"]
         },
         {
-            name: "volumes", label: qsTr("Volumes"), section: qsTr("Workbench"), built: false,
+            name: "volumes", label: qsTr("Volumes"), section: qsTr("Workbench"), built: true,
             summary: qsTr("Storage that outlives containers: named volumes and folders of this computer."),
             plans: [qsTr("Create and remove named volumes, and see which containers use each."),
                     qsTr("Browse the files in a volume.")],
@@ -156,7 +157,7 @@ Item {
                         }
                     }
                     ContainersPage { id: containersPage }
-                    PlaceholderPage { panel: workbench.panels[2]; onOpenPanel: name => workbench.showPanel(name) }
+                    VolumesPage { id: volumesPage }
                     PlaceholderPage { panel: workbench.panels[3]; onOpenPanel: name => workbench.showPanel(name) }
                     PlaceholderPage { panel: workbench.panels[4]; onOpenPanel: name => workbench.showPanel(name) }
                     PlaceholderPage { panel: workbench.panels[5]; onOpenPanel: name => workbench.showPanel(name) }

@@ -601,6 +601,22 @@ Result<TreeSize> VolumeStore::size(const std::string &name)
     return measureTree(directory->get(), data.string());
 }
 
+Result<BrowseListing> VolumeStore::listDirectory(const std::string &name, std::string_view path, std::size_t limit)
+{
+    auto found = find(name);
+    if (!found)
+        return std::unexpected(found.error());
+    if (!*found)
+        return fail(ErrorCode::NotFound, "No such volume: " + name);
+    auto directory = openDirectoryNoFollow(dataDirectory(name));
+    if (!directory)
+        return std::unexpected(std::move(directory.error()).withContext("browsing volume " + backquoted(name)));
+    auto listing = listDirectoryInRoot(directory->get(), path, limit);
+    if (!listing)
+        return std::unexpected(std::move(listing.error()).withContext("browsing volume " + backquoted(name)));
+    return listing;
+}
+
 Result<LeftoverReport> VolumeStore::removeLeftovers(const std::filesystem::path &root, SqliteDatabase &database)
 {
     const std::string what = "tidying " + backquoted((root / "volumes").string());

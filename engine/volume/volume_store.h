@@ -6,6 +6,7 @@
 
 #include "engine/core/error.h"
 #include "engine/core/sqlite_database.h"
+#include "engine/volume/volume_browse.h"
 #include "engine/volume/volume_files.h"
 
 #include <nlohmann/json.hpp>
@@ -157,6 +158,10 @@ public:
     /// Bytes the volume holds (for `system df -v` and the GUI): walks its _data without
     /// following symbolic links or entering other mounts.
     [[nodiscard]] Result<TreeSize> size(const std::string &name);
+
+    /// One folder of the volume for browsing (listDirectoryInRoot on its _data): `path` is
+    /// inside the volume, and no link or `..` in it or in the volume leads outside.
+    [[nodiscard]] Result<BrowseListing> listDirectory(const std::string &name, std::string_view path, std::size_t limit);
 
     /// Run once at helper start, before serving: deletes trash and temporary directories and
     /// volume directories that have no record (a create or remove cut short), and recreates

@@ -39,7 +39,7 @@ Item {
             keyClick(Qt.Key_Down)
             compare(pageName(workbench), "placeholder-networks")
             keyClick(Qt.Key_Up)
-            compare(pageName(workbench), "placeholder-volumes")
+            compare(pageName(workbench), "volumesPage")
             keyClick(Qt.Key_End)
             compare(pageName(workbench), "settingsPage")
             keyClick(Qt.Key_Down)
@@ -71,7 +71,6 @@ Item {
 
         function test_placeholderSaysItIsNotBuilt_data() {
             return [
-                { tag: "volumes", title: "Volumes", docker: "docker volume ls" },
                 { tag: "networks", title: "Networks", docker: "docker network ls" },
                 { tag: "dockerfile", title: "Dockerfile", docker: "docker build" },
                 { tag: "learn", title: "Learn", docker: "" }
