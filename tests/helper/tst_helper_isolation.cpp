@@ -119,6 +119,7 @@ QStringList names(const QJsonObject &isolation, const QString &set)
 
 class TestHelperIsolation : public QObject {
     Q_OBJECT
+    bool pulledHere_ = false;
 
 private Q_SLOTS:
     void initTestCase()
@@ -126,6 +127,8 @@ private Q_SLOTS:
         if (!berth::test::isRoot())
             QSKIP("needs root: containers need namespaces, mounts and cgroups");
         QVERIFY2(QDBusConnection::systemBus().isConnected(), "the fixture's private system bus is not running");
+        // Suites after this one expect the store as the fixture made it: what we pull, we remove.
+        pulledHere_ = runCli({QStringLiteral("images"), QStringLiteral("-q"), image()}).out.trimmed().isEmpty();
         const auto pulled = runCli({QStringLiteral("pull"), QStringLiteral("-q"), image()});
         QVERIFY2(pulled.exitCode == 0, qPrintable(pulled.out + pulled.err));
         runCli({QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("iso-plain"), QStringLiteral("iso-privileged"),
@@ -136,6 +139,8 @@ private Q_SLOTS:
     {
         runCli({QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("iso-plain"), QStringLiteral("iso-privileged"),
                 QStringLiteral("iso-stopped"), QStringLiteral("files-escape")});
+        if (pulledHere_)
+            runCli({QStringLiteral("rmi"), image()});
     }
 
     void runningContainerAsTheKernelSeesIt()
