@@ -210,6 +210,29 @@
     </message>
 </context>
 <context>
+    <name>ContainerCopyJob</name>
+    <message>
+        <source>%1 is not a folder on this computer; choose an existing folder to download into.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not create a pipe for the copy (%1); close some programs and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloaded %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not exist on this computer; choose a file or folder to upload.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploaded %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ContainerDetails</name>
     <message>
         <source>The helper&apos;s answer for %1 is not a JSON object; run `berth inspect %1` to see it.</source>
@@ -217,10 +240,323 @@
     </message>
     <message numerus="yes">
         <source>on-failure (at most %n retries)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>on-failure (at most %n retry)</numerusform>
+            <numerusform>on-failure (at most %n retries)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ContainerFilesTab</name>
+    <message>
+        <source>↑ Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the selected file or folder to a folder of this computer (berth cp).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The container&apos;s own file system (its image and its changes). Volumes and folders mounted into it are not shown here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copying…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This folder is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the first %1 entries are shown; open a folder below or use berth exec %2 ls.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download %1 into</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload a file into %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload a folder into %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContainerIsolationTab</name>
+    <message>
+        <source>It sees this computer&apos;s mounts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its own list of mounts: its image&apos;s files are its /, and this computer&apos;s other mounts are out of sight.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It sees every process of this computer (--pid host).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its own process numbers: it sees only its own processes, the first one as PID 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It shares this computer&apos;s hostname.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its own hostname: renaming itself does not rename this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It shares this computer&apos;s shared memory and message queues.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its own shared memory and message queues, out of reach of this computer&apos;s programs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It uses this computer&apos;s network interfaces and ports (--network host).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its own network interfaces, routes and ports; with --network none only a loopback.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It sees the cgroup tree with this computer&apos;s paths; its limits apply all the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its own view of the cgroup tree: its cgroup looks like the root.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User ids are this computer&apos;s: root inside is root here, held back by the capabilities and the filter below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its own user ids: root inside maps to an unprivileged user here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 CPUs (%2 µs of CPU time every %3 µs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2: filter. An allow-list of system calls; the others fail with &quot;operation not permitted&quot; (Docker&apos;s default profile).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1: strict. Only read, write, exit and sigreturn are allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0: off. Every system call reaches the kernel (--privileged or --security-opt seccomp=unconfined).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A container is an ordinary process of this computer that the kernel keeps apart. Below is what the kernel says about %1&apos;s first process right now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not running (%2). Namespaces, cgroup limits and capabilities belong to running processes, so start it to see them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its first process</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inside, the first process sees itself as PID %1 and sees only the container&apos;s processes. This computer knows the same process as PID %2: a pid namespace gives the container its own numbering.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PID inside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PID on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PID in each namespace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Namespaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each namespace gives the container its own copy of one kind of thing. The numbers are the kernel&apos;s identities (inodes in /proc/PID/ns): different from this computer&apos;s means separate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer&apos;s are read from berth-helper&apos;s own, as PID 1&apos;s cannot be read here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>separate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 here and on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 here, %2 on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hostname</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read inside its uts namespace: it has this computer&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read inside its uts namespace: the container has a name of its own (--hostname), while this computer keeps its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>What it sees mounted, from its /proc/PID/mountinfo: %n mounts, the first its root. This computer has %1 of its own that the container cannot see.</source>
+        <translation>
+            <numerusform>What it sees mounted, from its /proc/PID/mountinfo: %n mount, its root. This computer has %1 of its own that the container cannot see.</numerusform>
+            <numerusform>What it sees mounted, from its /proc/PID/mountinfo: %n mounts, the first its root. This computer has %1 of its own that the container cannot see.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read-write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cgroup limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its processes are in the cgroup %1 (cgroup %2). The kernel counts what they use there and holds them to these limits, whatever they try.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory and swap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU shares</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capabilities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Root&apos;s powers come in pieces. Its processes hold %1 of the %2 this computer has (CapEff %3); the rest, such as mounting file systems or loading kernel modules, are gone for good.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A seccomp filter checks each system call before the kernel runs it; no_new_privs stops a program from gaining privileges through setuid files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seccomp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no_new_privs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1: set (--security-opt no-new-privileges). A setuid program runs without gaining its owner&apos;s rights.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0: not set, as Docker leaves it unless run with --security-opt no-new-privileges. A setuid program inside may gain its owner&apos;s rights, within the capabilities above.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -259,6 +595,10 @@
     </message>
     <message>
         <source>Removed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 % · %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -301,9 +641,9 @@
     </message>
     <message numerus="yes">
         <source>%n line(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n line</numerusform>
+            <numerusform>%n lines</numerusform>
         </translation>
     </message>
     <message>
@@ -439,9 +779,9 @@
     </message>
     <message numerus="yes">
         <source>(restarted %n times)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>(restarted %n time)</numerusform>
+            <numerusform>(restarted %n times)</numerusform>
         </translation>
     </message>
     <message>
@@ -502,6 +842,48 @@
     </message>
 </context>
 <context>
+    <name>ContainerProcessesTab</name>
+    <message>
+        <source>PIDs here are the host&apos;s: inside the container its first process sees itself as PID 1 in a PID namespace of its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Refresh every %n second(s)</source>
+        <translation>
+            <numerusform>Refresh every %n second</numerusform>
+            <numerusform>Refresh every %n seconds</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Read at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not running (%2), so it has no processes. Start it to see them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the processes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No process is left in the container.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ContainerShell</name>
     <message>
         <source>A quote in %1 is not closed; close it or remove it.</source>
@@ -529,6 +911,161 @@
     </message>
     <message>
         <source>Cannot learn how %1 ended (exec %2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContainerStatsModel</name>
+    <message>
+        <source>The helper sent no sample for %1; run `berth stats %1` to see what it says.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContainerStatsTab</name>
+    <message>
+        <source>/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read from the container&apos;s cgroup, the kernel&apos;s accounting of everything its processes use. The same numbers as `%1`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>● live, every %n second(s)</source>
+        <translation>
+            <numerusform>● live, every %n second</numerusform>
+            <numerusform>● live, every %n seconds</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is not running (%2): nothing is sampled now. The charts keep what it used while it ran.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not running (%2). A stopped container uses no CPU or memory; start it to watch it work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taking the first samples… CPU use is the change between two of them, so it shows after a second.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>limit %1 CPUs (--cpus)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>of %n CPU(s), no limit</source>
+        <translation>
+            <numerusform>of %n CPU, no limit</numerusform>
+            <numerusform>of %n CPUs, no limit</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>100 % is one CPU kept busy for the whole second; with %n CPU(s) it can reach %1 %.</source>
+        <translation>
+            <numerusform>100 % is one CPU kept busy for the whole second; with %n CPU it can reach %1 %.</numerusform>
+            <numerusform>100 % is one CPU kept busy for the whole second; with %n CPUs it can reach %1 %.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>of %1 limit (-m), %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no limit: it may use the host&apos;s %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory its processes hold, without file cache the kernel can drop. Past a limit, the kernel kills a process (OOM).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>limit %1 (--pids-limit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Processes and threads in the container (PIDS in `berth stats`); the Processes tab lists them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↓ %1  ↑ %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in, %2 out in all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bytes received and sent each second. It runs with --network none: only its own loopback, so this stays at zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bytes received and sent each second on its network interfaces (NET I/O).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disk (block I/O)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read %1  write %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 read, %2 written in all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bytes read from and written to disks each second (BLOCK I/O). Writes wait in the page cache first, so they show when the kernel flushes them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>written</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -587,6 +1124,14 @@
     </message>
     <message>
         <source>Containers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU · Memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU (blue; 100 % is one CPU) and memory (purple) over the last 2 minutes, as `berth stats` reads them</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -679,6 +1224,22 @@
         <source>Terminal</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Stats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Isolation</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ContainersPage</name>
@@ -728,9 +1289,9 @@
     </message>
     <message numerus="yes">
         <source>No container is running. Tick Show stopped to see the %n stopped ones.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>No container is running. Tick Show stopped to see the %n stopped one.</numerusform>
+            <numerusform>No container is running. Tick Show stopped to see the %n stopped ones.</numerusform>
         </translation>
     </message>
     <message>
@@ -767,6 +1328,37 @@
     </message>
     <message>
         <source>Copy ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CreateVolumeDialog</name>
+    <message>
+        <source>Create a volume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A named volume keeps data apart from any container: mount it with -v NAME:/path, and it stays when the container is removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. app-data (empty: a generated name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labels (one KEY=VALUE a line)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -974,6 +1566,13 @@
     </message>
     <message>
         <source>Start a container from this image</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IsolationReport</name>
+    <message>
+        <source>The helper&apos;s answer about %1 is not a JSON object; update Berth so the GUI and the helper match.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1411,6 +2010,36 @@
     </message>
 </context>
 <context>
+    <name>PruneVolumesDialog</name>
+    <message>
+        <source>Prune unused volumes?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Every volume no container uses is deleted with its files, named ones included (%n unused now).</source>
+        <translation>
+            <numerusform>Every volume no container uses is deleted with its files, named ones included (%n unused now).</numerusform>
+            <numerusform>Every volume no container uses is deleted with its files, named ones included (%n unused now).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Anonymous volumes (made by -v /path without a name) that no container uses are deleted with their files. Named volumes stay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Named volumes too (-a)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prune</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PtyChannel</name>
     <message>
         <source>Cannot connect the terminal to file descriptor `%1`: it is not an open descriptor. Close the terminal and open it again.</source>
@@ -1604,6 +2233,33 @@
     </message>
     <message>
         <source>Force (also when the image has other names)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RemoveVolumeDialog</name>
+    <message>
+        <source>Remove volume %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This deletes the volume and every file in it. It cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is used by %2. Remove those containers first (stopping is not enough: a stopped container still holds its volumes), then remove the volume.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Force: no error if it is already gone (-f)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2022,6 +2678,20 @@
     </message>
 </context>
 <context>
+    <name>StatsChartCard</name>
+    <message>
+        <source>now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>%n minute ago</numerusform>
+            <numerusform>%n minutes ago</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StatusLine</name>
     <message>
         <source>Retry</source>
@@ -2249,6 +2919,312 @@
     </message>
     <message>
         <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VolumeDirectoryModel</name>
+    <message>
+        <source>%1 points to %2, which is not inside this volume. Links are followed only inside the volume: what lies outside belongs to the containers that mount it, or to this computer, and is not shown here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 points to %2, which is a file, not a folder; only folders can be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not open %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VolumeFilesTab</name>
+    <message>
+        <source>↑ Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (top)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>This folder holds more entries than are shown (the first %n by name).</source>
+        <translation>
+            <numerusform>This folder holds more entries than are shown (the first %n by name).</numerusform>
+            <numerusform>This folder holds more entries than are shown (the first %n by name).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This volume is empty. A container that mounts it (-v %1:/path) can write here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This folder is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VolumeListModel</name>
+    <message>
+        <source> ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A volume name starts with a letter or digit and has at least two characters: letters, digits, _ . or -. Leave it empty for a generated name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A label line starts with its key: write KEY=VALUE, one per line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>`%1` failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created volume %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is in use by %2. Remove those containers first (berth rm), then remove the volume. (`%3` refused: %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed volume %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to prune: every volume is in use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to prune: no anonymous volume is unused. Tick &quot;Named volumes too&quot; to include named ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n volume(s), reclaimed %1</source>
+        <translation>
+            <numerusform>Removed %n volume, reclaimed %1</numerusform>
+            <numerusform>Removed %n volumes, reclaimed %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VolumeTable</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Driver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mountpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volumes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>used by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anonymous volume %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VolumeView</name>
+    <message>
+        <source>← Volumes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Driver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>measuring…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mountpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No container uses it. Mount it with: berth run -v %1:/data IMAGE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What `berth volume inspect %1` prints: Docker&apos;s field names, plus UsedBy and the measured UsageData.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VolumesPage</name>
+    <message>
+        <source>Volumes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storage that outlives containers. Double-click a volume to browse its files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prune…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove volumes no container uses (berth volume prune)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a named volume (Ctrl+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by name, label or container</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n volume(s)</source>
+        <translation>
+            <numerusform>%n volume</numerusform>
+            <numerusform>%n volumes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unused</source>
+        <translation>
+            <numerusform>%n unused</numerusform>
+            <numerusform>%n unused</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Browse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No volume matches &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No volumes yet. Click Create… to make one, or run a container with -v NAME:/path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy mountpoint</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3550,10 +4526,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>berth: interactive containers (-i, -t) are not supported yet. Run it in the background with -d and look at its output with `berth logs`.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Specify volume name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3639,6 +4611,74 @@
     </message>
     <message>
         <source>Manage volumes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Override the key sequence for detaching a container</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the input device is not a TTY; the container %1 runs on a terminal (-t): attach from a terminal, or use --no-stdin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not attach STDIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy all received signals to the process (true or false)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach local standard input, output, and error streams to a running container</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Author (e.g., &quot;John Hannibal Smith &lt;hannibal@a-team.com&gt;&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply Dockerfile instruction to the created image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commit message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause container during commit (true or false)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a new image from a container&apos;s changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid value &quot;%1&quot; for --pause: give true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach STDOUT/STDERR and forward signals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach container&apos;s STDIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>you cannot start and attach multiple containers at once; give one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid detach key `%1`: give keys as a letter or ctrl-&lt;a-z, @, [, \, ], ^ or _&gt;, separated by commas, as in ctrl-p,ctrl-q</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot make the socket pair for attaching: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detached from %1; it keeps running (berth attach %1 to come back, berth stop %1 to stop it).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3834,6 +4874,10 @@
     </message>
     <message>
         <source>Timeout (in seconds) to stop a container</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Override the key sequence for detaching a container</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

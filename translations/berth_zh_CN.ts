@@ -210,6 +210,29 @@
     </message>
 </context>
 <context>
+    <name>ContainerCopyJob</name>
+    <message>
+        <source>%1 is not a folder on this computer; choose an existing folder to download into.</source>
+        <translation>%1 不是这台计算机上的目录；请选择一个已有的目录作为下载位置。</translation>
+    </message>
+    <message>
+        <source>Could not create a pipe for the copy (%1); close some programs and try again.</source>
+        <translation>无法为复制操作创建管道（%1）；请关闭一些程序后重试。</translation>
+    </message>
+    <message>
+        <source>Downloaded %1 to %2.</source>
+        <translation>已将 %1 下载到 %2。</translation>
+    </message>
+    <message>
+        <source>%1 does not exist on this computer; choose a file or folder to upload.</source>
+        <translation>%1 在这台计算机上不存在；请选择要上传的文件或目录。</translation>
+    </message>
+    <message>
+        <source>Uploaded %1 to %2.</source>
+        <translation>已将 %1 上传到 %2。</translation>
+    </message>
+</context>
+<context>
     <name>ContainerDetails</name>
     <message>
         <source>The helper&apos;s answer for %1 is not a JSON object; run `berth inspect %1` to see it.</source>
@@ -220,6 +243,318 @@
         <translation>
             <numerusform>on-failure（最多重试 %n 次）</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ContainerFilesTab</name>
+    <message>
+        <source>↑ Up</source>
+        <translation>↑ 上一级</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新加载</translation>
+    </message>
+    <message>
+        <source>Download…</source>
+        <translation>下载…</translation>
+    </message>
+    <message>
+        <source>Copy the selected file or folder to a folder of this computer (berth cp).</source>
+        <translation>把选中的文件或目录复制到这台计算机上的某个目录（berth cp）。</translation>
+    </message>
+    <message>
+        <source>Upload file…</source>
+        <translation>上传文件…</translation>
+    </message>
+    <message>
+        <source>Upload folder…</source>
+        <translation>上传目录…</translation>
+    </message>
+    <message>
+        <source>The container&apos;s own file system (its image and its changes). Volumes and folders mounted into it are not shown here.</source>
+        <translation>容器自己的文件系统（它的镜像加上它所做的修改）。挂载进来的数据卷和目录不在这里显示。</translation>
+    </message>
+    <message>
+        <source>Copying…</source>
+        <translation>正在复制…</translation>
+    </message>
+    <message>
+        <source>This folder is empty.</source>
+        <translation>此目录为空。</translation>
+    </message>
+    <message>
+        <source>Only the first %1 entries are shown; open a folder below or use berth exec %2 ls.</source>
+        <translation>只显示了前 %1 项；请打开下面的某个目录，或使用 berth exec %2 ls。</translation>
+    </message>
+    <message>
+        <source>Download %1 into</source>
+        <translation>把 %1 下载到</translation>
+    </message>
+    <message>
+        <source>Upload a file into %1</source>
+        <translation>上传文件到 %1</translation>
+    </message>
+    <message>
+        <source>Upload a folder into %1</source>
+        <translation>上传目录到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ContainerIsolationTab</name>
+    <message>
+        <source>It sees this computer&apos;s mounts.</source>
+        <translation>它能看到这台计算机的挂载。</translation>
+    </message>
+    <message>
+        <source>Its own list of mounts: its image&apos;s files are its /, and this computer&apos;s other mounts are out of sight.</source>
+        <translation>它有自己的挂载列表：镜像中的文件就是它的 /，这台计算机的其他挂载它都看不到。</translation>
+    </message>
+    <message>
+        <source>It sees every process of this computer (--pid host).</source>
+        <translation>它能看到这台计算机上的所有进程（--pid host）。</translation>
+    </message>
+    <message>
+        <source>Its own process numbers: it sees only its own processes, the first one as PID 1.</source>
+        <translation>它有自己的进程号：它只能看到自己的进程，第一个进程就是 PID 1。</translation>
+    </message>
+    <message>
+        <source>It shares this computer&apos;s hostname.</source>
+        <translation>它与这台计算机共用主机名。</translation>
+    </message>
+    <message>
+        <source>Its own hostname: renaming itself does not rename this computer.</source>
+        <translation>它有自己的主机名：修改它的主机名不会改变这台计算机的主机名。</translation>
+    </message>
+    <message>
+        <source>It shares this computer&apos;s shared memory and message queues.</source>
+        <translation>它与这台计算机共用共享内存和消息队列。</translation>
+    </message>
+    <message>
+        <source>Its own shared memory and message queues, out of reach of this computer&apos;s programs.</source>
+        <translation>它有自己的共享内存和消息队列，这台计算机上的程序无法访问。</translation>
+    </message>
+    <message>
+        <source>It uses this computer&apos;s network interfaces and ports (--network host).</source>
+        <translation>它直接使用这台计算机的网络接口和端口（--network host）。</translation>
+    </message>
+    <message>
+        <source>Its own network interfaces, routes and ports; with --network none only a loopback.</source>
+        <translation>它有自己的网络接口、路由和端口；使用 --network none 时只有一个回环接口。</translation>
+    </message>
+    <message>
+        <source>It sees the cgroup tree with this computer&apos;s paths; its limits apply all the same.</source>
+        <translation>它看到的 cgroup 树使用这台计算机上的路径；它的资源限制照样生效。</translation>
+    </message>
+    <message>
+        <source>Its own view of the cgroup tree: its cgroup looks like the root.</source>
+        <translation>它有自己视角下的 cgroup 树：它所在的 cgroup 看起来就是根。</translation>
+    </message>
+    <message>
+        <source>User ids are this computer&apos;s: root inside is root here, held back by the capabilities and the filter below.</source>
+        <translation>用户 ID 与这台计算机相同：容器里的 root 就是本机的 root，只是受到下面的能力 (capabilities) 和过滤器的约束。</translation>
+    </message>
+    <message>
+        <source>Its own user ids: root inside maps to an unprivileged user here.</source>
+        <translation>它有自己的用户 ID：容器里的 root 映射为本机上的一个无特权用户。</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限制</translation>
+    </message>
+    <message>
+        <source>%1 CPUs (%2 µs of CPU time every %3 µs)</source>
+        <translation>%1 个 CPU（每 %3 µs 中可用 %2 µs 的 CPU 时间）</translation>
+    </message>
+    <message>
+        <source>2: filter. An allow-list of system calls; the others fail with &quot;operation not permitted&quot; (Docker&apos;s default profile).</source>
+        <translation>2：filter（过滤）。按允许列表放行系统调用，其他调用会失败并返回“operation not permitted”（Docker 的默认配置）。</translation>
+    </message>
+    <message>
+        <source>1: strict. Only read, write, exit and sigreturn are allowed.</source>
+        <translation>1：strict（严格）。只允许 read、write、exit 和 sigreturn。</translation>
+    </message>
+    <message>
+        <source>0: off. Every system call reaches the kernel (--privileged or --security-opt seccomp=unconfined).</source>
+        <translation>0：off（关闭）。所有系统调用都直达内核（--privileged 或 --security-opt seccomp=unconfined）。</translation>
+    </message>
+    <message>
+        <source>A container is an ordinary process of this computer that the kernel keeps apart. Below is what the kernel says about %1&apos;s first process right now.</source>
+        <translation>容器就是这台计算机上一个被内核隔离开的普通进程。下面是内核此刻给出的关于 %1 第一个进程的信息。</translation>
+    </message>
+    <message>
+        <source>Read again</source>
+        <translation>重新读取</translation>
+    </message>
+    <message>
+        <source>%1 is not running (%2). Namespaces, cgroup limits and capabilities belong to running processes, so start it to see them.</source>
+        <translation>%1 未在运行（%2）。命名空间、cgroup 限制和能力都属于运行中的进程，所以请先启动它再查看。</translation>
+    </message>
+    <message>
+        <source>Start %1</source>
+        <translation>启动 %1</translation>
+    </message>
+    <message>
+        <source>Its first process</source>
+        <translation>它的第一个进程</translation>
+    </message>
+    <message>
+        <source>Inside, the first process sees itself as PID %1 and sees only the container&apos;s processes. This computer knows the same process as PID %2: a pid namespace gives the container its own numbering.</source>
+        <translation>在容器内，第一个进程把自己看作 PID %1，并且只能看到容器里的进程。这台计算机则把同一个进程记为 PID %2：pid 命名空间让容器拥有自己的一套进程编号。</translation>
+    </message>
+    <message>
+        <source>PID inside</source>
+        <translation>容器内的 PID</translation>
+    </message>
+    <message>
+        <source>PID on this computer</source>
+        <translation>这台计算机上的 PID</translation>
+    </message>
+    <message>
+        <source>PID in each namespace</source>
+        <translation>各层命名空间中的 PID</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Namespaces</source>
+        <translation>命名空间 (namespaces)</translation>
+    </message>
+    <message>
+        <source>Each namespace gives the container its own copy of one kind of thing. The numbers are the kernel&apos;s identities (inodes in /proc/PID/ns): different from this computer&apos;s means separate.</source>
+        <translation>每种命名空间让容器拥有某一类资源的独立副本。这些数字是内核给出的标识（/proc/PID/ns 中的 inode）：与这台计算机的不同，就表示是独立的。</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s are read from berth-helper&apos;s own, as PID 1&apos;s cannot be read here.</source>
+        <translation>这台计算机的值取自 berth-helper 自己的命名空间，因为在这里无法读取 PID 1 的命名空间。</translation>
+    </message>
+    <message>
+        <source>shared</source>
+        <translation>共享</translation>
+    </message>
+    <message>
+        <source>separate</source>
+        <translation>独立</translation>
+    </message>
+    <message>
+        <source>%1 here and on this computer</source>
+        <translation>容器内和这台计算机上都是 %1</translation>
+    </message>
+    <message>
+        <source>%1 here, %2 on this computer</source>
+        <translation>容器内为 %1，这台计算机上为 %2</translation>
+    </message>
+    <message>
+        <source>Hostname</source>
+        <translation>主机名</translation>
+    </message>
+    <message>
+        <source>Read inside its uts namespace: it has this computer&apos;s name.</source>
+        <translation>在它的 uts 命名空间中读取：它的名字与这台计算机相同。</translation>
+    </message>
+    <message>
+        <source>Read inside its uts namespace: the container has a name of its own (--hostname), while this computer keeps its own.</source>
+        <translation>在它的 uts 命名空间中读取：容器有自己的名字（--hostname），这台计算机仍保留自己的名字。</translation>
+    </message>
+    <message>
+        <source>Inside</source>
+        <translation>容器内</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>这台计算机</translation>
+    </message>
+    <message>
+        <source>Mounts</source>
+        <translation>挂载</translation>
+    </message>
+    <message numerus="yes">
+        <source>What it sees mounted, from its /proc/PID/mountinfo: %n mounts, the first its root. This computer has %1 of its own that the container cannot see.</source>
+        <translation>
+            <numerusform>它能看到的挂载（来自它的 /proc/PID/mountinfo）：共 %n 个，第一个是它的根。这台计算机另有 %1 个自己的挂载，容器看不到。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <source>read-write</source>
+        <translation>读写</translation>
+    </message>
+    <message>
+        <source>Cgroup limits</source>
+        <translation>控制组 (cgroup) 限制</translation>
+    </message>
+    <message>
+        <source>Its processes are in the cgroup %1 (cgroup %2). The kernel counts what they use there and holds them to these limits, whatever they try.</source>
+        <translation>它的进程位于 cgroup %1 中（cgroup %2）。内核在那里统计它们用掉的资源，无论它们怎么尝试，都会被限制在下面这些限额之内。</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>Memory and swap</source>
+        <translation>内存 + 交换空间</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>CPU weight</source>
+        <translation>CPU 权重</translation>
+    </message>
+    <message>
+        <source>CPU shares</source>
+        <translation>CPU 份额 (shares)</translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation>进程数</translation>
+    </message>
+    <message>
+        <source>Files read</source>
+        <translation>读取的文件</translation>
+    </message>
+    <message>
+        <source>Capabilities</source>
+        <translation>能力 (capabilities)</translation>
+    </message>
+    <message>
+        <source>Root&apos;s powers come in pieces. Its processes hold %1 of the %2 this computer has (CapEff %3); the rest, such as mounting file systems or loading kernel modules, are gone for good.</source>
+        <translation>root 的权力被拆分成了许多项能力。它的进程拥有这台计算机全部 %2 项中的 %1 项（CapEff %3）；其余的，例如挂载文件系统或加载内核模块，已被永久移除。</translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation>已移除</translation>
+    </message>
+    <message>
+        <source>System calls</source>
+        <translation>系统调用</translation>
+    </message>
+    <message>
+        <source>A seccomp filter checks each system call before the kernel runs it; no_new_privs stops a program from gaining privileges through setuid files.</source>
+        <translation>seccomp 过滤器会在内核执行每个系统调用之前先检查它；no_new_privs 阻止程序通过 setuid 文件获得特权。</translation>
+    </message>
+    <message>
+        <source>Seccomp</source>
+        <translation>Seccomp</translation>
+    </message>
+    <message>
+        <source>no_new_privs</source>
+        <translation>no_new_privs</translation>
+    </message>
+    <message>
+        <source>1: set (--security-opt no-new-privileges). A setuid program runs without gaining its owner&apos;s rights.</source>
+        <translation>1：已设置（--security-opt no-new-privileges）。setuid 程序运行时不会获得其属主的权限。</translation>
+    </message>
+    <message>
+        <source>0: not set, as Docker leaves it unless run with --security-opt no-new-privileges. A setuid program inside may gain its owner&apos;s rights, within the capabilities above.</source>
+        <translation>0：未设置，除非使用 --security-opt no-new-privileges 运行，否则 Docker 默认就是这样。容器内的 setuid 程序可能获得其属主的权限，但不会超出上面的能力范围。</translation>
     </message>
 </context>
 <context>
@@ -259,6 +594,10 @@
     <message>
         <source>Removed %1</source>
         <translation>已删除 %1</translation>
+    </message>
+    <message>
+        <source>%1 % · %2</source>
+        <translation>%1 % · %2</translation>
     </message>
 </context>
 <context>
@@ -499,6 +838,47 @@
     </message>
 </context>
 <context>
+    <name>ContainerProcessesTab</name>
+    <message>
+        <source>PIDs here are the host&apos;s: inside the container its first process sees itself as PID 1 in a PID namespace of its own.</source>
+        <translation>这里的 PID 是主机上的：在容器内，第一个进程处在它自己的 PID 命名空间中，把自己看作 PID 1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Refresh every %n second(s)</source>
+        <translation>
+            <numerusform>每 %n 秒刷新一次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Read at %1</source>
+        <translation>读取于 %1</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>%1 is not running (%2), so it has no processes. Start it to see them.</source>
+        <translation>%1 未在运行（%2），所以没有进程。启动它即可查看。</translation>
+    </message>
+    <message>
+        <source>Start %1</source>
+        <translation>启动 %1</translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation>进程</translation>
+    </message>
+    <message>
+        <source>Reading the processes…</source>
+        <translation>正在读取进程…</translation>
+    </message>
+    <message>
+        <source>No process is left in the container.</source>
+        <translation>容器中已经没有进程了。</translation>
+    </message>
+</context>
+<context>
     <name>ContainerShell</name>
     <message>
         <source>A quote in %1 is not closed; close it or remove it.</source>
@@ -527,6 +907,158 @@
     <message>
         <source>Cannot learn how %1 ended (exec %2): %3</source>
         <translation>无法得知 %1 如何结束（exec %2）：%3</translation>
+    </message>
+</context>
+<context>
+    <name>ContainerStatsModel</name>
+    <message>
+        <source>The helper sent no sample for %1; run `berth stats %1` to see what it says.</source>
+        <translation>辅助进程没有发来 %1 的采样数据；运行 `berth stats %1` 看看它输出了什么。</translation>
+    </message>
+</context>
+<context>
+    <name>ContainerStatsTab</name>
+    <message>
+        <source>/s</source>
+        <translation>/s</translation>
+    </message>
+    <message>
+        <source>Read from the container&apos;s cgroup, the kernel&apos;s accounting of everything its processes use. The same numbers as `%1`.</source>
+        <translation>读取自容器的 cgroup，即内核对其进程所用全部资源的统计。数字与 `%1` 相同。</translation>
+    </message>
+    <message numerus="yes">
+        <source>● live, every %n second(s)</source>
+        <translation>
+            <numerusform>● 实时，每 %n 秒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is not running (%2): nothing is sampled now. The charts keep what it used while it ran.</source>
+        <translation>%1 未在运行（%2）：现在不再采样。图表保留了它运行期间的资源用量。</translation>
+    </message>
+    <message>
+        <source>%1 is not running (%2). A stopped container uses no CPU or memory; start it to watch it work.</source>
+        <translation>%1 未在运行（%2）。已停止的容器不占用 CPU 和内存；启动它即可观察它的运行情况。</translation>
+    </message>
+    <message>
+        <source>Start %1</source>
+        <translation>启动 %1</translation>
+    </message>
+    <message>
+        <source>Taking the first samples… CPU use is the change between two of them, so it shows after a second.</source>
+        <translation>正在采集最初的样本…CPU 使用率是两次采样之间的差值，所以一秒后才会显示。</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>limit %1 CPUs (--cpus)</source>
+        <translation>限制为 %1 个 CPU（--cpus）</translation>
+    </message>
+    <message numerus="yes">
+        <source>of %n CPU(s), no limit</source>
+        <translation>
+            <numerusform>共 %n 个 CPU，不限制</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>100 % is one CPU kept busy for the whole second; with %n CPU(s) it can reach %1 %.</source>
+        <translation>
+            <numerusform>100 % 表示一个 CPU 整整一秒都在忙；有 %n 个 CPU 时最高可达 %1 %。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>last sample</source>
+        <translation>最后一次采样</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>of %1 limit (-m), %2</source>
+        <translation>占限制 %1（-m）的 %2</translation>
+    </message>
+    <message>
+        <source>no limit: it may use the host&apos;s %1</source>
+        <translation>不限制：它最多可以使用主机的 %1</translation>
+    </message>
+    <message>
+        <source>Memory its processes hold, without file cache the kernel can drop. Past a limit, the kernel kills a process (OOM).</source>
+        <translation>它的进程占用的内存，不含内核可以丢弃的文件缓存。超过限制时，内核会杀死一个进程（OOM）。</translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation>进程数</translation>
+    </message>
+    <message>
+        <source>limit %1 (--pids-limit)</source>
+        <translation>限制为 %1（--pids-limit）</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限制</translation>
+    </message>
+    <message>
+        <source>Processes and threads in the container (PIDS in `berth stats`); the Processes tab lists them.</source>
+        <translation>容器中的进程和线程数（即 `berth stats` 中的 PIDS）；“进程”标签页会列出它们。</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>↓ %1  ↑ %2</source>
+        <translation>↓ %1  ↑ %2</translation>
+    </message>
+    <message>
+        <source>%1 in, %2 out in all</source>
+        <translation>累计接收 %1，发送 %2</translation>
+    </message>
+    <message>
+        <source>Bytes received and sent each second. It runs with --network none: only its own loopback, so this stays at zero.</source>
+        <translation>每秒接收和发送的字节数。它以 --network none 运行：只有自己的回环接口，所以这里一直为零。</translation>
+    </message>
+    <message>
+        <source>Bytes received and sent each second on its network interfaces (NET I/O).</source>
+        <translation>它的网络接口每秒接收和发送的字节数（NET I/O）。</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>接收</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Disk (block I/O)</source>
+        <translation>磁盘（块 I/O）</translation>
+    </message>
+    <message>
+        <source>read %1  write %2</source>
+        <translation>读 %1  写 %2</translation>
+    </message>
+    <message>
+        <source>%1 read, %2 written in all</source>
+        <translation>累计读取 %1，写入 %2</translation>
+    </message>
+    <message>
+        <source>Bytes read from and written to disks each second (BLOCK I/O). Writes wait in the page cache first, so they show when the kernel flushes them.</source>
+        <translation>每秒从磁盘读取和向磁盘写入的字节数（BLOCK I/O）。写入的数据会先留在页缓存中，要等内核把它们刷到磁盘时才会显示。</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation>读取</translation>
+    </message>
+    <message>
+        <source>written</source>
+        <translation>写入</translation>
     </message>
 </context>
 <context>
@@ -585,6 +1117,14 @@
     <message>
         <source>Containers</source>
         <translation>容器</translation>
+    </message>
+    <message>
+        <source>CPU · Memory</source>
+        <translation>CPU · 内存</translation>
+    </message>
+    <message>
+        <source>CPU (blue; 100 % is one CPU) and memory (purple) over the last 2 minutes, as `berth stats` reads them</source>
+        <translation>最近 2 分钟的 CPU（蓝色；100 % 表示一个 CPU）和内存（紫色），与 `berth stats` 读取的数据相同</translation>
     </message>
 </context>
 <context>
@@ -676,6 +1216,22 @@
         <source>Terminal</source>
         <translation>终端</translation>
     </message>
+    <message>
+        <source>Stats</source>
+        <translation>资源统计</translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation>进程</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Isolation</source>
+        <translation>隔离</translation>
+    </message>
 </context>
 <context>
     <name>ContainersPage</name>
@@ -764,6 +1320,37 @@
     <message>
         <source>Copy ID</source>
         <translation>复制 ID</translation>
+    </message>
+</context>
+<context>
+    <name>CreateVolumeDialog</name>
+    <message>
+        <source>Create a volume</source>
+        <translation>创建数据卷</translation>
+    </message>
+    <message>
+        <source>A named volume keeps data apart from any container: mount it with -v NAME:/path, and it stays when the container is removed.</source>
+        <translation>命名数据卷把数据与容器分开保存：用 -v NAME:/path 挂载它，删除容器后它仍会保留。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>e.g. app-data (empty: a generated name)</source>
+        <translation>例如 app-data（留空：自动生成名称）</translation>
+    </message>
+    <message>
+        <source>Labels (one KEY=VALUE a line)</source>
+        <translation>标签（每行一个 KEY=VALUE）</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -971,6 +1558,13 @@
     <message>
         <source>Start a container from this image</source>
         <translation>用这个镜像启动容器</translation>
+    </message>
+</context>
+<context>
+    <name>IsolationReport</name>
+    <message>
+        <source>The helper&apos;s answer about %1 is not a JSON object; update Berth so the GUI and the helper match.</source>
+        <translation>辅助进程关于 %1 的应答不是 JSON 对象；请更新 Berth，使图形界面与辅助进程的版本一致。</translation>
     </message>
 </context>
 <context>
@@ -1406,6 +2000,35 @@
     </message>
 </context>
 <context>
+    <name>PruneVolumesDialog</name>
+    <message>
+        <source>Prune unused volumes?</source>
+        <translation>清理未使用的数据卷？</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every volume no container uses is deleted with its files, named ones included (%n unused now).</source>
+        <translation>
+            <numerusform>所有没有被容器使用的数据卷（包括命名数据卷）都会连同其中的文件一起被删除（当前有 %n 个未使用）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Anonymous volumes (made by -v /path without a name) that no container uses are deleted with their files. Named volumes stay.</source>
+        <translation>没有被容器使用的匿名卷（由不带名称的 -v /path 创建）会连同其中的文件一起被删除。命名数据卷会保留。</translation>
+    </message>
+    <message>
+        <source>Named volumes too (-a)</source>
+        <translation>同时清理命名数据卷（-a）</translation>
+    </message>
+    <message>
+        <source>Prune</source>
+        <translation>清理</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>PtyChannel</name>
     <message>
         <source>Cannot connect the terminal to file descriptor `%1`: it is not an open descriptor. Close the terminal and open it again.</source>
@@ -1600,6 +2223,33 @@
     <message>
         <source>Force (also when the image has other names)</source>
         <translation>强制删除（即使镜像还有其他名称）</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>RemoveVolumeDialog</name>
+    <message>
+        <source>Remove volume %1?</source>
+        <translation>删除数据卷 %1？</translation>
+    </message>
+    <message>
+        <source>This deletes the volume and every file in it. It cannot be undone.</source>
+        <translation>这会删除该数据卷及其中的所有文件，且无法撤销。</translation>
+    </message>
+    <message>
+        <source>%1 is used by %2. Remove those containers first (stopping is not enough: a stopped container still holds its volumes), then remove the volume.</source>
+        <translation>%1 正被 %2 使用。请先删除这些容器（仅停止是不够的：已停止的容器仍然占用它的数据卷），然后再删除该数据卷。</translation>
+    </message>
+    <message>
+        <source>Force: no error if it is already gone (-f)</source>
+        <translation>强制：即使它已经不存在也不报错（-f）</translation>
     </message>
     <message>
         <source>Remove</source>
@@ -2015,6 +2665,19 @@
     </message>
 </context>
 <context>
+    <name>StatsChartCard</name>
+    <message>
+        <source>now</source>
+        <translation>现在</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>%n 分钟前</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StatusLine</name>
     <message>
         <source>Retry</source>
@@ -2242,6 +2905,308 @@
     <message>
         <source>Retry</source>
         <translation>重试</translation>
+    </message>
+</context>
+<context>
+    <name>VolumeDirectoryModel</name>
+    <message>
+        <source>%1 points to %2, which is not inside this volume. Links are followed only inside the volume: what lies outside belongs to the containers that mount it, or to this computer, and is not shown here.</source>
+        <translation>%1 指向 %2，它不在这个数据卷中。只在数据卷内部跟随链接：数据卷之外的内容属于挂载它的容器或这台计算机，不在这里显示。</translation>
+    </message>
+    <message>
+        <source>%1 points to %2, which is a file, not a folder; only folders can be opened.</source>
+        <translation>%1 指向 %2，那是一个文件而不是目录；只有目录才能打开。</translation>
+    </message>
+    <message>
+        <source>Could not open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>VolumeFilesTab</name>
+    <message>
+        <source>↑ Up</source>
+        <translation>↑ 上一级</translation>
+    </message>
+    <message>
+        <source>%1 (top)</source>
+        <translation>%1（顶层）</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message numerus="yes">
+        <source>This folder holds more entries than are shown (the first %n by name).</source>
+        <translation>
+            <numerusform>此目录中的条目比显示的多（只显示按名称排序的前 %n 项）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>权限</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>所有者</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>修改时间</translation>
+    </message>
+    <message>
+        <source>Files of %1</source>
+        <translation>%1 中的文件</translation>
+    </message>
+    <message>
+        <source>This volume is empty. A container that mounts it (-v %1:/path) can write here.</source>
+        <translation>这个数据卷是空的。挂载它的容器（-v %1:/path）可以往这里写入文件。</translation>
+    </message>
+    <message>
+        <source>This folder is empty.</source>
+        <translation>此目录为空。</translation>
+    </message>
+</context>
+<context>
+    <name>VolumeListModel</name>
+    <message>
+        <source> ago</source>
+        <translation> 前</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>A volume name starts with a letter or digit and has at least two characters: letters, digits, _ . or -. Leave it empty for a generated name.</source>
+        <translation>数据卷名称必须以字母或数字开头，至少两个字符，只能包含字母、数字、_ . 或 -。留空则自动生成名称。</translation>
+    </message>
+    <message>
+        <source>A label line starts with its key: write KEY=VALUE, one per line.</source>
+        <translation>每行标签都要以键开头：请写成 KEY=VALUE，每行一个。</translation>
+    </message>
+    <message>
+        <source>`%1` failed: %2</source>
+        <translation>`%1` 失败：%2</translation>
+    </message>
+    <message>
+        <source>Created volume %1</source>
+        <translation>已创建数据卷 %1</translation>
+    </message>
+    <message>
+        <source>%1 is in use by %2. Remove those containers first (berth rm), then remove the volume. (`%3` refused: %4)</source>
+        <translation>%1 正被 %2 使用。请先删除这些容器（berth rm），然后再删除该数据卷。（`%3` 被拒绝：%4）</translation>
+    </message>
+    <message>
+        <source>Removed volume %1</source>
+        <translation>已删除数据卷 %1</translation>
+    </message>
+    <message>
+        <source>Nothing to prune: every volume is in use.</source>
+        <translation>没有可清理的内容：所有数据卷都在使用中。</translation>
+    </message>
+    <message>
+        <source>Nothing to prune: no anonymous volume is unused. Tick &quot;Named volumes too&quot; to include named ones.</source>
+        <translation>没有可清理的内容：没有未使用的匿名卷。勾选“同时清理命名数据卷”即可把命名数据卷也包括进来。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n volume(s), reclaimed %1</source>
+        <translation>
+            <numerusform>已删除 %n 个数据卷，回收了 %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VolumeTable</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Driver</source>
+        <translation>驱动</translation>
+    </message>
+    <message>
+        <source>Used by</source>
+        <translation>使用者</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Mountpoint</source>
+        <translation>挂载点</translation>
+    </message>
+    <message>
+        <source>Volumes</source>
+        <translation>数据卷</translation>
+    </message>
+    <message>
+        <source>used by %1</source>
+        <translation>被 %1 使用</translation>
+    </message>
+    <message>
+        <source>unused</source>
+        <translation>未使用</translation>
+    </message>
+    <message>
+        <source>Anonymous volume %1</source>
+        <translation>匿名卷 %1</translation>
+    </message>
+</context>
+<context>
+    <name>VolumeView</name>
+    <message>
+        <source>← Volumes</source>
+        <translation>← 数据卷</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Driver</source>
+        <translation>驱动</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>measuring…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>标签 (Labels)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Mountpoint</source>
+        <translation>挂载点</translation>
+    </message>
+    <message>
+        <source>Used by</source>
+        <translation>使用者</translation>
+    </message>
+    <message>
+        <source>No container uses it. Mount it with: berth run -v %1:/data IMAGE</source>
+        <translation>没有容器使用它。可以这样挂载：berth run -v %1:/data IMAGE</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1，挂载于 %2</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Inspect</source>
+        <translation>详细信息</translation>
+    </message>
+    <message>
+        <source>What `berth volume inspect %1` prints: Docker&apos;s field names, plus UsedBy and the measured UsageData.</source>
+        <translation>`berth volume inspect %1` 的输出：使用 Docker 的字段名，另外加上 UsedBy 和实际测量的 UsageData。</translation>
+    </message>
+    <message>
+        <source>Copy JSON</source>
+        <translation>复制 JSON</translation>
+    </message>
+</context>
+<context>
+    <name>VolumesPage</name>
+    <message>
+        <source>Volumes</source>
+        <translation>数据卷</translation>
+    </message>
+    <message>
+        <source>Storage that outlives containers. Double-click a volume to browse its files.</source>
+        <translation>比容器活得更久的存储。双击数据卷可浏览其中的文件。</translation>
+    </message>
+    <message>
+        <source>Prune…</source>
+        <translation>清理…</translation>
+    </message>
+    <message>
+        <source>Remove volumes no container uses (berth volume prune)</source>
+        <translation>删除没有被容器使用的数据卷（berth volume prune）</translation>
+    </message>
+    <message>
+        <source>Create…</source>
+        <translation>创建…</translation>
+    </message>
+    <message>
+        <source>Create a named volume (Ctrl+N)</source>
+        <translation>创建命名数据卷（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Filter by name, label or container</source>
+        <translation>按名称、标签或容器筛选</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n volume(s)</source>
+        <translation>
+            <numerusform>%n 个数据卷</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unused</source>
+        <translation>
+            <numerusform>%n 个未使用</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Browse</source>
+        <translation>浏览</translation>
+    </message>
+    <message>
+        <source>Inspect</source>
+        <translation>详细信息</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>No volume matches &quot;%1&quot;.</source>
+        <translation>没有与“%1”匹配的数据卷。</translation>
+    </message>
+    <message>
+        <source>No volumes yet. Click Create… to make one, or run a container with -v NAME:/path.</source>
+        <translation>还没有数据卷。点击“创建…”新建一个，或者用 -v NAME:/path 运行容器。</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭提示</translation>
+    </message>
+    <message>
+        <source>Browse files</source>
+        <translation>浏览文件</translation>
+    </message>
+    <message>
+        <source>Copy name</source>
+        <translation>复制名称</translation>
+    </message>
+    <message>
+        <source>Copy mountpoint</source>
+        <translation>复制挂载点</translation>
     </message>
 </context>
 <context>
@@ -3542,10 +4507,6 @@
         <translation>无效的重启策略“%1”：重试次数必须是整数</translation>
     </message>
     <message>
-        <source>berth: interactive containers (-i, -t) are not supported yet. Run it in the background with -d and look at its output with `berth logs`.</source>
-        <translation>berth：尚不支持交互式容器（-i、-t）。请用 -d 在后台运行它，再用 `berth logs` 查看它的输出。</translation>
-    </message>
-    <message>
         <source>Specify volume name</source>
         <translation>指定数据卷名称</translation>
     </message>
@@ -3632,6 +4593,74 @@
     <message>
         <source>Manage volumes</source>
         <translation>管理数据卷</translation>
+    </message>
+    <message>
+        <source>Override the key sequence for detaching a container</source>
+        <translation>覆盖用于分离容器的按键序列</translation>
+    </message>
+    <message>
+        <source>the input device is not a TTY; the container %1 runs on a terminal (-t): attach from a terminal, or use --no-stdin</source>
+        <translation>输入设备不是 TTY；容器 %1 运行在终端上（-t）：请在终端中附加，或使用 --no-stdin</translation>
+    </message>
+    <message>
+        <source>Do not attach STDIN</source>
+        <translation>不附加 STDIN</translation>
+    </message>
+    <message>
+        <source>Proxy all received signals to the process (true or false)</source>
+        <translation>把收到的所有信号转发给进程（true 或 false）</translation>
+    </message>
+    <message>
+        <source>Attach local standard input, output, and error streams to a running container</source>
+        <translation>把本地的标准输入、标准输出和标准错误流附加到运行中的容器</translation>
+    </message>
+    <message>
+        <source>Author (e.g., &quot;John Hannibal Smith &lt;hannibal@a-team.com&gt;&quot;)</source>
+        <translation>作者（例如 &quot;John Hannibal Smith &lt;hannibal@a-team.com&gt;&quot;）</translation>
+    </message>
+    <message>
+        <source>Apply Dockerfile instruction to the created image</source>
+        <translation>对创建的镜像应用 Dockerfile 指令</translation>
+    </message>
+    <message>
+        <source>Commit message</source>
+        <translation>提交信息</translation>
+    </message>
+    <message>
+        <source>Pause container during commit (true or false)</source>
+        <translation>提交期间暂停容器（true 或 false）</translation>
+    </message>
+    <message>
+        <source>Create a new image from a container&apos;s changes</source>
+        <translation>根据容器的修改创建新镜像</translation>
+    </message>
+    <message>
+        <source>invalid value &quot;%1&quot; for --pause: give true or false</source>
+        <translation>--pause 的值“%1”无效：请给出 true 或 false</translation>
+    </message>
+    <message>
+        <source>Attach STDOUT/STDERR and forward signals</source>
+        <translation>附加 STDOUT/STDERR 并转发信号</translation>
+    </message>
+    <message>
+        <source>Attach container&apos;s STDIN</source>
+        <translation>附加容器的 STDIN</translation>
+    </message>
+    <message>
+        <source>you cannot start and attach multiple containers at once; give one</source>
+        <translation>不能同时启动并附加多个容器；请只指定一个</translation>
+    </message>
+    <message>
+        <source>invalid detach key `%1`: give keys as a letter or ctrl-&lt;a-z, @, [, \, ], ^ or _&gt;, separated by commas, as in ctrl-p,ctrl-q</source>
+        <translation>无效的分离按键 `%1`：每个按键写成一个字母或 ctrl-&lt;a-z, @, [, \, ], ^ 或 _&gt;，用英文逗号分隔，例如 ctrl-p,ctrl-q</translation>
+    </message>
+    <message>
+        <source>cannot make the socket pair for attaching: %1</source>
+        <translation>无法创建用于附加的套接字对：%1</translation>
+    </message>
+    <message>
+        <source>Detached from %1; it keeps running (berth attach %1 to come back, berth stop %1 to stop it).</source>
+        <translation>已从 %1 分离；它仍在运行（用 berth attach %1 重新附加，用 berth stop %1 停止它）。</translation>
     </message>
 </context>
 <context>
@@ -3827,6 +4856,10 @@
     <message>
         <source>Timeout (in seconds) to stop a container</source>
         <translation>停止容器的超时时间（秒）</translation>
+    </message>
+    <message>
+        <source>Override the key sequence for detaching a container</source>
+        <translation>覆盖用于分离容器的按键序列</translation>
     </message>
 </context>
 <context>
