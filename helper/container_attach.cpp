@@ -3,7 +3,7 @@
 // helper only answers with the exit code once the container has stopped.
 #include "container_manager.h"
 
-#include "engine/container/attach_protocol.h"
+#include "helper/dbus/attach_protocol.h"
 #include "engine/container/container_bundle.h"
 #include "engine/runtime/linux_calls.h"
 
@@ -35,7 +35,7 @@ Status handOverToMonitor(const ContainerPaths &paths, const std::string &name, i
     sockaddr_un address{};
     address.sun_family = AF_UNIX;
     const std::string path = "/proc/self/fd/" + std::to_string(directory.get()) + "/" +
-                             std::string(berth::container::attach::socketName);
+                             std::string(berth::attach::socketName);
     std::strncpy(address.sun_path, path.c_str(), sizeof address.sun_path - 1);
     if (::connect(connection.get(), reinterpret_cast<sockaddr *>(&address), sizeof address) != 0) {
         if (errno == ENOENT || errno == ECONNREFUSED)

@@ -45,7 +45,7 @@ public:
     [[nodiscard]] berth::Result<std::string> create(const nlohmann::json &request, const std::string &imageId);
     /// Starts a created or stopped container; done runs once its first process runs (or
     /// with the reason it could not start). attachClient: an attach stream (see
-    /// engine/container/attach_protocol.h) the monitor serves from the first byte.
+    /// helper/dbus/attach_protocol.h) the monitor serves from the first byte.
     void start(const std::string &idOrName, Done done, std::shared_ptr<berth::UniqueFd> attachClient = {});
     /// Joins a client's end of an attach stream to the container's monitor (startFirst:
     /// starting it if it is not running, as `start -a` does). done gets the exit code once

@@ -41,7 +41,7 @@ std::optional<AttachSettings> settingsOf(const QString &container)
 bool readDetachKeys(const QCommandLineParser &parser, const QCommandLineOption &option, AttachSettings &settings)
 {
     QString error;
-    auto keys = parseDetachKeys(parser.isSet(option) ? parser.value(option) : QStringLiteral("ctrl-p,ctrl-q"), error);
+    auto keys = parseDetachKeys(parser.isSet(option) ? parser.value(option) : QString::fromLatin1(defaultDetachKeys), error);
     if (!keys) {
         err() << error << '\n';
         return false;
@@ -100,7 +100,7 @@ int startAttached(const QString &container, bool withInput, const QString &detac
     if (!settings)
         return Failed;
     QString error;
-    auto keys = parseDetachKeys(detachKeysText.isEmpty() ? QStringLiteral("ctrl-p,ctrl-q") : detachKeysText, error);
+    auto keys = parseDetachKeys(detachKeysText.isEmpty() ? QString::fromLatin1(defaultDetachKeys) : detachKeysText, error);
     if (!keys) {
         err() << error << '\n';
         return UsageError;

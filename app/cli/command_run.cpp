@@ -317,7 +317,7 @@ int runRun(const QStringList &arguments)
         return UsageError;
     QString detachKeysError;
     const auto detachKeys = parseDetachKeys(parser.isSet(flags.detachKeys) ? parser.value(flags.detachKeys)
-                                                                           : QStringLiteral("ctrl-p,ctrl-q"),
+                                                                           : QString::fromLatin1(defaultDetachKeys),
                                             detachKeysError);
     if (!detachKeys) {
         err() << detachKeysError << '\n';

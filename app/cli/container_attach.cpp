@@ -2,7 +2,7 @@
 
 #include "cli.h"
 
-#include "engine/container/attach_protocol.h"
+#include "helper/dbus/attach_protocol.h"
 #include "engine/core/unique_fd.h"
 
 #include <QCoreApplication>
@@ -20,7 +20,7 @@
 
 namespace berth::cli {
 
-namespace attach = berth::container::attach;
+namespace attach = berth::attach;
 
 namespace {
 
@@ -41,15 +41,16 @@ bool writeAll(int fd, const char *data, std::size_t size)
     return true;
 }
 
+/// One packet per maxPayload bytes; a kind without payload (end of input) is one packet too.
 bool sendPacket(int stream, char kind, std::string_view payload = {})
 {
-    for (std::size_t offset = 0; offset == 0 || offset < payload.size(); offset += attach::maxPayload) {
+    std::size_t offset = 0;
+    do {
         const std::string message = attach::packet(kind, payload.substr(offset, attach::maxPayload));
         if (::send(stream, message.data(), message.size(), MSG_NOSIGNAL) != static_cast<ssize_t>(message.size()))
             return false;
-        if (payload.empty())
-            break;
-    }
+        offset += attach::maxPayload;
+    } while (offset < payload.size());
     return true;
 }
 

@@ -20,6 +20,9 @@ struct AttachSettings {
     bool startFirst = false;    ///< start -a, run: start it with the stream attached
 };
 
+/// Docker's default --detach-keys.
+inline constexpr const char *defaultDetachKeys = "ctrl-p,ctrl-q";
+
 /// Docker's --detach-keys: comma-separated keys, each a letter or ctrl-<a-z @ [ \ ] ^ _>.
 /// Nothing (and why in error) when the text is not that.
 [[nodiscard]] std::optional<QByteArray> parseDetachKeys(const QString &text, QString &error);

@@ -1,6 +1,6 @@
 #include "helper/monitor/attach_hub.h"
 
-#include "engine/container/attach_protocol.h"
+#include "helper/dbus/attach_protocol.h"
 #include "engine/runtime/linux_calls.h"
 
 #include <fcntl.h>
@@ -17,7 +17,7 @@
 
 namespace berth::monitor {
 
-namespace attach = berth::container::attach;
+namespace attach = berth::attach;
 
 namespace {
 

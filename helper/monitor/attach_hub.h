@@ -1,4 +1,4 @@
-// The monitor's side of attaching (see engine/container/attach_protocol.h): the listening
+// The monitor's side of attaching (see helper/dbus/attach_protocol.h): the listening
 // socket through which berth-helper hands over clients, the clients themselves, and the
 // container's input. Everything the container writes goes to every client; what clients
 // send goes to the container's stdin or terminal, without ever blocking the monitor.

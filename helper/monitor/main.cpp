@@ -9,7 +9,7 @@
 #include "helper/monitor/memory_cgroup.h"
 #include "helper/monitor/plain_files.h"
 
-#include "engine/container/attach_protocol.h"
+#include "helper/dbus/attach_protocol.h"
 #include "engine/runtime/linux_calls.h"
 #include "engine/runtime/runtime_state.h"
 
@@ -280,7 +280,7 @@ int main(int argc, char **argv)
         failBeforeStart(options, "opening " + directory + ": " + std::strerror(errno));
     berth::monitor::AttachHub hub;
     if (options.attach) {
-        if (auto listening = hub.listen(directoryFd.get(), std::string(berth::container::attach::socketName)); !listening)
+        if (auto listening = hub.listen(directoryFd.get(), std::string(berth::attach::socketName)); !listening)
             failBeforeStart(options, listening.error().describe());
     }
     if (options.attachFd >= 0) {
@@ -380,7 +380,7 @@ int main(int argc, char **argv)
             if (got > 0) {
                 const std::string_view data(buffer.get(), static_cast<std::size_t>(got));
                 (void)log.append(name, data);
-                hub.broadcast(stream == 1 ? berth::container::attach::errorOutput : berth::container::attach::output, data);
+                hub.broadcast(stream == 1 ? berth::attach::errorOutput : berth::attach::output, data);
             } else if (got == 0 || (errno != EINTR && errno != EAGAIN)) {
                 // A terminal says EIO once every process holding it has ended.
                 (void)log.flush(name);

@@ -18,35 +18,14 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+using berth::test::readUntil;
 using berth::test::runCli;
 
 namespace {
 
 QString image()
 {
-    QFile port(berth::test::environmentDirectory() + QStringLiteral("/registry/port"));
-    if (!port.open(QIODevice::ReadOnly))
-        return {};
-    return QStringLiteral("127.0.0.1:") + QString::fromUtf8(port.readAll()).trimmed() +
-           QStringLiteral("/berth-test/busybox:latest");
-}
-
-/// Reads from fd until text has arrived (or the time is up); returns all that was read.
-QByteArray readUntil(int fd, const QByteArray &text, QByteArray &seen, int timeoutMs = 10000)
-{
-    QElapsedTimer clock;
-    clock.start();
-    while (!seen.contains(text) && clock.elapsed() < timeoutMs) {
-        pollfd wait{fd, POLLIN, 0};
-        if (::poll(&wait, 1, 100) <= 0)
-            continue;
-        char buffer[4096];
-        const ssize_t got = ::read(fd, buffer, sizeof buffer);
-        if (got <= 0)
-            break;
-        seen.append(buffer, got);
-    }
-    return seen;
+    return berth::test::testImage();
 }
 
 /// The CLI on a new pseudo-terminal of the given size; the master end is returned.

@@ -2,11 +2,14 @@
 // another user), and where the ctest fixture put its services.
 #pragma once
 
+#include <QElapsedTimer>
+#include <QFile>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
 
+#include <poll.h>
 #include <unistd.h>
 
 namespace berth::test {
@@ -60,6 +63,36 @@ inline RunResult runCli(const QStringList &arguments,
                         const QString &asUser = {})
 {
     return run(qEnvironmentVariable("BERTH_CLI"), arguments, environment, asUser);
+}
+
+/// The fixture registry's busybox image ("127.0.0.1:PORT/berth-test/busybox:latest"),
+/// empty when the fixture is not running.
+inline QString testImage()
+{
+    QFile port(environmentDirectory() + QStringLiteral("/registry/port"));
+    if (!port.open(QIODevice::ReadOnly))
+        return {};
+    return QStringLiteral("127.0.0.1:") + QString::fromUtf8(port.readAll()).trimmed() +
+           QStringLiteral("/berth-test/busybox:latest");
+}
+
+/// Reads from fd (a terminal's master end, say) into seen until text has arrived, the
+/// descriptor ends, or the time is up; returns all that was read.
+inline QByteArray readUntil(int fd, const QByteArray &text, QByteArray &seen, int timeoutMs = 10000)
+{
+    QElapsedTimer clock;
+    clock.start();
+    while (!seen.contains(text) && clock.elapsed() < timeoutMs) {
+        pollfd wait{fd, POLLIN, 0};
+        if (::poll(&wait, 1, 100) <= 0)
+            continue;
+        char buffer[4096];
+        const ssize_t got = ::read(fd, buffer, sizeof buffer);
+        if (got <= 0)
+            break;
+        seen.append(buffer, got);
+    }
+    return seen;
 }
 
 inline bool isRoot()

@@ -14,7 +14,7 @@
 #include <string>
 #include <string_view>
 
-namespace berth::container::attach {
+namespace berth::attach {
 
 // Client to monitor.
 inline constexpr char input = 'i';      ///< bytes for the container's stdin (or its terminal)
@@ -60,4 +60,4 @@ inline bool readResize(std::string_view message, std::uint16_t &rows, std::uint1
     return true;
 }
 
-} // namespace berth::container::attach
+} // namespace berth::attach
