@@ -294,7 +294,9 @@ private slots:
     {
         const QString id = uniqueId("life");
         const QString bundle = writeBundle(defaultSpec(
-            {"/bin/sh", "-c", "i=0; while true; do i=$((i+1)); echo $i > /tmp/count; usleep 20000; done"}));
+            // Written aside and renamed, so a reader never sees the file between truncation and
+            // write: QTRY_VERIFY evaluates its condition more than once and one empty read fails it.
+            {"/bin/sh", "-c", "i=0; while true; do i=$((i+1)); echo $i > /tmp/count.new; mv /tmp/count.new /tmp/count; usleep 20000; done"}));
         const QString pidFile = workspace_.filePath(id + QStringLiteral(".pid"));
         auto created = runtime({QStringLiteral("create"), QStringLiteral("--bundle"), bundle,
                                 QStringLiteral("--pid-file"), pidFile, id});
