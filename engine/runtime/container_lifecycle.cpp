@@ -6,6 +6,7 @@
 #include "engine/runtime/linux_calls.h"
 #include "engine/runtime/runtime_state.h"
 #include "engine/runtime/seccomp.h"
+#include "engine/runtime/seccomp_cache.h"
 
 #include <fcntl.h>
 #include <poll.h>
@@ -293,7 +294,7 @@ Result<CreatedContainer> createContainer(const CreateOptions &options)
 
     std::optional<SeccompFilter> seccomp;
     if (spec->linuxConfig.seccomp) {
-        auto compiled = compileSeccompProfile(*spec->linuxConfig.seccomp);
+        auto compiled = compileSeccompProfileCached(*spec->linuxConfig.seccomp, seccompCacheDirectory(options.stateRoot));
         if (!compiled)
             return std::unexpected(std::move(compiled.error()).withContext("reading linux.seccomp"));
         seccomp = std::move(*compiled);
@@ -449,7 +450,7 @@ Result<int> execInContainer(const ExecOptions &options)
 
     std::optional<SeccompFilter> seccomp;
     if (spec->linuxConfig.seccomp) {
-        auto compiled = compileSeccompProfile(*spec->linuxConfig.seccomp);
+        auto compiled = compileSeccompProfileCached(*spec->linuxConfig.seccomp, seccompCacheDirectory(options.stateRoot));
         if (!compiled)
             return std::unexpected(compiled.error());
         seccomp = std::move(*compiled);

@@ -61,6 +61,11 @@ std::filesystem::path execFifoPath(const std::filesystem::path &stateRoot, std::
     return containerStateDirectory(stateRoot, id) / "exec.fifo";
 }
 
+std::filesystem::path seccompCacheDirectory(const std::filesystem::path &stateRoot)
+{
+    return stateRoot / ".seccomp-cache";
+}
+
 Status writeContainerState(const std::filesystem::path &stateRoot, const ContainerState &state)
 {
     json document = {

@@ -36,6 +36,9 @@ enum class ContainerStatus { Creating, Created, Running, Paused, Stopped };
 
 [[nodiscard]] std::filesystem::path containerStateDirectory(const std::filesystem::path &stateRoot, std::string_view id);
 [[nodiscard]] std::filesystem::path execFifoPath(const std::filesystem::path &stateRoot, std::string_view id);
+/// Where compiled seccomp programs are kept: a name no container id can have (ids never
+/// start with `.`), so `list` passes it by.
+[[nodiscard]] std::filesystem::path seccompCacheDirectory(const std::filesystem::path &stateRoot);
 
 /// Writes state.json through a temporary file and rename, so a reader never sees half of it.
 [[nodiscard]] Status writeContainerState(const std::filesystem::path &stateRoot, const ContainerState &state);

@@ -12,6 +12,7 @@
 #include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/utsname.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -652,6 +653,82 @@ Result<SeccompFilter> compile(const json &profile)
 }
 
 } // namespace
+
+namespace {
+
+// Bump when compile() or the EnosysStub would make a different program from the same
+// profile: cached programs of an older revision are then compiled again.
+constexpr int compilerRevision = 1;
+constexpr std::string_view serializedMagic = "berth-seccomp-program 1\n";
+
+void appendNumber(std::string &bytes, std::uint32_t value)
+{
+    bytes.append(reinterpret_cast<const char *>(&value), sizeof value);
+}
+
+bool takeNumber(std::string_view &bytes, std::uint32_t &value)
+{
+    if (bytes.size() < sizeof value)
+        return false;
+    std::memcpy(&value, bytes.data(), sizeof value);
+    bytes.remove_prefix(sizeof value);
+    return true;
+}
+
+} // namespace
+
+std::string SeccompFilter::serialize() const
+{
+    std::string bytes(serializedMagic);
+    if (!compiled_)
+        return bytes;
+    appendNumber(bytes, compiled_->flags);
+    appendNumber(bytes, static_cast<std::uint32_t>(compiled_->warnings.size()));
+    for (const auto &warning : compiled_->warnings) {
+        appendNumber(bytes, static_cast<std::uint32_t>(warning.size()));
+        bytes += warning;
+    }
+    appendNumber(bytes, static_cast<std::uint32_t>(compiled_->program.size()));
+    bytes.append(reinterpret_cast<const char *>(compiled_->program.data()),
+                 compiled_->program.size() * sizeof(sock_filter));
+    return bytes;
+}
+
+std::optional<SeccompFilter> SeccompFilter::deserialize(std::string_view bytes)
+{
+    if (!bytes.starts_with(serializedMagic))
+        return std::nullopt;
+    bytes.remove_prefix(serializedMagic.size());
+    auto compiled = std::make_unique<Compiled>();
+    std::uint32_t warnings = 0;
+    if (!takeNumber(bytes, compiled->flags) || !takeNumber(bytes, warnings) || warnings > 100000)
+        return std::nullopt;
+    for (std::uint32_t index = 0; index < warnings; ++index) {
+        std::uint32_t length = 0;
+        if (!takeNumber(bytes, length) || bytes.size() < length)
+            return std::nullopt;
+        compiled->warnings.emplace_back(bytes.substr(0, length));
+        bytes.remove_prefix(length);
+    }
+    std::uint32_t instructions = 0;
+    if (!takeNumber(bytes, instructions) || instructions == 0 || instructions > maximumInstructions ||
+        bytes.size() != instructions * sizeof(sock_filter))
+        return std::nullopt;
+    compiled->program.resize(instructions);
+    std::memcpy(compiled->program.data(), bytes.data(), bytes.size());
+    return SeccompFilter(std::move(compiled));
+}
+
+std::string seccompCompilerIdentity()
+{
+    const scmp_version *version = seccomp_version();
+    utsname host{};
+    (void)::uname(&host);
+    return "berth seccomp compiler " + std::to_string(compilerRevision) + "; libseccomp " +
+           std::to_string(version->major) + "." + std::to_string(version->minor) + "." +
+           std::to_string(version->micro) + " api " + std::to_string(seccomp_api_get()) + "; arch " +
+           std::to_string(seccomp_arch_native()) + "; kernel " + host.release;
+}
 
 Result<SeccompFilter> compileSeccompProfile(const nlohmann::json &linuxSeccomp)
 {

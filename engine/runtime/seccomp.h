@@ -9,6 +9,8 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -38,6 +40,11 @@ public:
     /// libseccomp does not know, rules overridden by an earlier rule for the same syscall.
     [[nodiscard]] const std::vector<std::string> &warnings() const;
 
+    /// The program, its flags and warnings as bytes (this machine's byte order), for the
+    /// runtime's cache of compiled profiles; deserialize() refuses anything malformed.
+    [[nodiscard]] std::string serialize() const;
+    [[nodiscard]] static std::optional<SeccompFilter> deserialize(std::string_view bytes);
+
     struct Compiled;
     explicit SeccompFilter(std::unique_ptr<Compiled> compiled);
 
@@ -53,5 +60,10 @@ private:
 /// Unless the default action allows, syscalls numbered above the newest one the profile
 /// names answer ENOSYS (as runc does), so programs fall back as on an older kernel.
 [[nodiscard]] Result<SeccompFilter> compileSeccompProfile(const nlohmann::json &linuxSeccomp);
+
+/// What else, besides the profile, decides the program compileSeccompProfile makes: this
+/// compiler's revision, libseccomp's version and API level, the native architecture and the
+/// kernel release. A cached program is only reused under the same identity.
+[[nodiscard]] std::string seccompCompilerIdentity();
 
 } // namespace berth::runtime

@@ -2,8 +2,10 @@
 // child sets no_new_privs, installs the filter, probes syscalls with raw syscall(2) and
 // reports the first surprise through a pipe (or dies of the signal the profile asks for).
 #include "engine/runtime/seccomp.h"
+#include "engine/runtime/seccomp_cache.h"
 
 #include <QDir>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <nlohmann/json.hpp>
@@ -27,6 +29,7 @@
 
 using berth::ErrorCode;
 using berth::runtime::compileSeccompProfile;
+using berth::runtime::compileSeccompProfileCached;
 using berth::runtime::SeccompFilter;
 using nlohmann::json;
 
@@ -487,6 +490,95 @@ private Q_SLOTS:
         const std::string description = filter.error().describe();
         QCOMPARE(static_cast<int>(filter.error().code()), code);
         QVERIFY2(description.find(named.toStdString()) != std::string::npos, description.c_str());
+    }
+
+    void compiledProgramsAreCachedOnlyWhenTrustworthy()
+    {
+        QTemporaryDir root;
+        QVERIFY(root.isValid());
+        const std::filesystem::path cache = root.filePath(QStringLiteral("cache")).toStdString();
+        const json denyMkdir = {{"defaultAction", "SCMP_ACT_ALLOW"},
+                                {"syscalls", {{{"names", {"mkdir", "mkdirat"}}, {"action", "SCMP_ACT_ERRNO"}}}},
+                                {"flags", {"SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV"}}};
+        json denyGetcwd = denyMkdir;
+        denyGetcwd["syscalls"][0]["names"] = {"getcwd"};
+        const std::string fresh = compileOrFail(denyMkdir).serialize();
+
+        // First use compiles and stores, made private; the second reads the same program,
+        // warnings included; another profile gets its own entry.
+        auto first = compileSeccompProfileCached(denyMkdir, cache);
+        QVERIFY(first);
+        QCOMPARE(first->serialize(), fresh);
+        struct stat directory {};
+        QCOMPARE(::stat(cache.c_str(), &directory), 0);
+        QCOMPARE(directory.st_mode & 0777, 0700u);
+        std::vector<std::filesystem::path> entries(std::filesystem::directory_iterator(cache), {});
+        QCOMPARE(entries.size(), std::size_t(1));
+        auto second = compileSeccompProfileCached(denyMkdir, cache);
+        QVERIFY(second);
+        QCOMPARE(second->serialize(), fresh);
+        QVERIFY(!second->warnings().empty());
+        auto other = compileSeccompProfileCached(denyGetcwd, cache);
+        QVERIFY(other);
+        QCOMPARE(other->serialize(), compileOrFail(denyGetcwd).serialize());
+        QVERIFY(other->serialize() != fresh);
+        entries.assign(std::filesystem::directory_iterator(cache), {});
+        QCOMPARE(entries.size(), std::size_t(2));
+
+        // The cached program is the one that runs: it still refuses mkdir.
+        const std::string path = QDir::tempPath().toStdString() + "/berth-seccomp-cached-" + std::to_string(::getpid());
+        QVERIFY_CHILD_PASSED(runUnderFilter(*second, [&path]() -> const char * {
+            return expectFailure(::syscall(SYS_mkdirat, AT_FDCWD, path.c_str(), 0700), EPERM, "mkdirat");
+        }));
+
+        // An entry someone else could have written, or a damaged one, is not trusted: the
+        // profile is compiled again and the entry replaced.
+        const auto readAll = [](const std::filesystem::path &file) {
+            std::ifstream stream(file, std::ios::binary);
+            return std::string((std::istreambuf_iterator<char>(stream)), {});
+        };
+        const auto writeAll = [](const std::filesystem::path &file, const std::string &bytes) {
+            std::ofstream stream(file, std::ios::binary | std::ios::trunc);
+            stream << bytes;
+        };
+        std::filesystem::path entry;
+        for (const auto &candidate : std::filesystem::directory_iterator(cache))
+            if (readAll(candidate.path()).find("mkdirat") != std::string::npos)
+                entry = candidate.path();
+        QVERIFY(!entry.empty());
+        const std::string original = readAll(entry);
+        QVERIFY(original.ends_with(fresh));
+        // Same key, the getcwd program in place of the mkdir one.
+        const std::string swapped = original.substr(0, original.size() - fresh.size()) + other->serialize();
+        writeAll(entry, swapped);
+        QCOMPARE(::chmod(entry.c_str(), 0622), 0);
+        auto distrusted = compileSeccompProfileCached(denyMkdir, cache);
+        QVERIFY(distrusted);
+        QCOMPARE(distrusted->serialize(), fresh);
+        struct stat replaced {};
+        QCOMPARE(::stat(entry.c_str(), &replaced), 0);
+        QCOMPARE(replaced.st_mode & 0777, 0600u);
+        QCOMPARE(readAll(entry), original);
+        writeAll(entry, original.substr(0, original.size() - 5));
+        auto repaired = compileSeccompProfileCached(denyMkdir, cache);
+        QVERIFY(repaired);
+        QCOMPARE(repaired->serialize(), fresh);
+        QCOMPARE(readAll(entry), original);
+
+        // A bad profile is reported as without the cache, and nothing is stored for it.
+        const auto entriesBefore = std::distance(std::filesystem::directory_iterator(cache), {});
+        auto bad = compileSeccompProfileCached(json{{"defaultAction", "SCMP_ACT_SOMETIMES"}}, cache);
+        QVERIFY(!bad);
+        QCOMPARE(bad.error().code(), ErrorCode::InvalidArgument);
+        QCOMPARE(std::distance(std::filesystem::directory_iterator(cache), {}), entriesBefore);
+
+        // In a cache directory others can write to, nothing is read or written.
+        writeAll(entry, swapped);
+        QCOMPARE(::chmod(cache.c_str(), 0777), 0);
+        auto uncached = compileSeccompProfileCached(denyMkdir, cache);
+        QVERIFY(uncached);
+        QCOMPARE(uncached->serialize(), fresh);
+        QCOMPARE(readAll(entry), swapped);
     }
 
     void emptyFilterDoesNotLoad()
