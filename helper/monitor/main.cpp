@@ -310,7 +310,10 @@ int main(int argc, char **argv)
     const int signalFd = ::signalfd(-1, &childSignals, SFD_CLOEXEC | SFD_NONBLOCK);
 
     const std::string pidFile = containerFile(options, "runtime.pid");
-    std::vector<std::string> createArguments{"create", "--bundle", options.bundle, "--pid-file", pidFile};
+    // One run --detach rather than create then start: a berth-runtime process less on every
+    // start. Nothing needs doing in between; the terminal waits in the console socket's queue.
+    const std::string startedAt = berth::runtime::timestampNow();
+    std::vector<std::string> createArguments{"run", "--detach", "--bundle", options.bundle, "--pid-file", pidFile};
     if (console) {
         createArguments.push_back("--console-socket");
         createArguments.push_back(console->pathForRuntime);
@@ -340,13 +343,6 @@ int main(int argc, char **argv)
         failBeforeStart(options, "berth-runtime created the container but wrote no pid");
     // Found now, while the container's process is there to say where its cgroup is.
     const std::string oomCounter = berth::monitor::oomCounterFile(*containerPid);
-    const std::string startedAt = berth::runtime::timestampNow();
-    const int started = runRuntime(options, {"start", options.id}, -1, -1);
-    if (!WIFEXITED(started) || WEXITSTATUS(started) != 0) {
-        const std::string why = runtimeComplaint(options);
-        runRuntime(options, {"delete", "--force", options.id}, -1, -1);
-        failBeforeStart(options, why);
-    }
     tellReady(options.readyFd, "ok " + std::to_string(*containerPid) + "\n");
 
     std::optional<int> containerStatus;
