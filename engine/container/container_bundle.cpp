@@ -207,7 +207,10 @@ Status writeContainerSpec(const ContainerPaths &paths, const nlohmann::json &spe
         }
         written += static_cast<std::size_t>(got);
     }
-    if (::fsync(fd) != 0 || ::close(fd) != 0) {
+    // No fsync: the rename alone keeps a killed helper from leaving half a spec, and the
+    // spec is written afresh from the container's record at every start, so one lost to a
+    // power cut costs nothing.
+    if (::close(fd) != 0) {
         const int error = errno;
         ::unlink(temporary.c_str());
         return failErrno("writing " + backquoted(temporary), error);

@@ -46,8 +46,9 @@ bool writeFileAtomically(const std::string &path, const std::string &text)
             return false;
         written += static_cast<std::size_t>(done);
     }
-    if (::fsync(fd.get()) != 0)
-        return false;
+    // Renamed into place, so a reader never sees half of it; not fsynced, as the exit record
+    // is read back while this machine stays up (after a power cut the helper says the
+    // container's end was not recorded), and every container's end waited for the disk.
     fd.reset();
     return ::rename(temporary.c_str(), path.c_str()) == 0;
 }

@@ -12,7 +12,7 @@ namespace berth::monitor {
 /// cannot be opened or read.
 [[nodiscard]] std::optional<std::string> readSmallFile(const std::string &path, std::size_t maxBytes = 1 << 20);
 
-/// Writes text to path through path.tmp, fsync and rename, so a reader sees all or nothing.
+/// Writes text to path through path.tmp and rename, so a reader sees all or nothing.
 [[nodiscard]] bool writeFileAtomically(const std::string &path, const std::string &text);
 
 } // namespace berth::monitor
