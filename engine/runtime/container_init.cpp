@@ -191,8 +191,11 @@ void runContainerInit(const InitContext &context)
         check(context, failErrno("entering the working directory " + backquoted(process.cwd), errno),
               "starting the container");
     auto executable = findExecutable(process.args[0], process.env);
-    if (!executable)
-        failSetup(context, executable.error());
+    if (!executable) {
+        const char *status = executable.error().code() == ErrorCode::NotFound ? "127:" : "126:";
+        sendMessage(context.syncSocket, sync_message::cannotRun, status + executable.error().describe());
+        ::_exit(1);
+    }
 
     ::prctl(PR_SET_PDEATHSIG, 0, 0, 0, 0);
     sendMessage(context.syncSocket, sync_message::ready);

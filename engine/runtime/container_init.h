@@ -22,6 +22,9 @@ inline constexpr std::string_view go = "go";          ///< runtime → init: cgr
 inline constexpr std::string_view ready = "ready";    ///< init → runtime: set up, waiting for start
 inline constexpr std::string_view error = "error:";   ///< init → runtime: setup failed, then the reason
 inline constexpr std::string_view warning = "warning:"; ///< init → runtime: something to tell the user
+/// init → runtime: the program cannot be run, then "127:" (not found) or "126:" (found but
+/// not executable) and the reason
+inline constexpr std::string_view cannotRun = "cannot-run:";
 } // namespace sync_message
 
 struct InitContext {

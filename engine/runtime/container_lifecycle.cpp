@@ -136,6 +136,12 @@ Status awaitReady(int socket, pid_t pid, std::vector<std::string> &warnings)
         }
         if (message.starts_with(sync_message::error))
             return fail(ErrorCode::InvalidArgument, std::string(message.substr(sync_message::error.size())));
+        if (message.starts_with(sync_message::cannotRun)) {
+            const auto detail = message.substr(sync_message::cannotRun.size());
+            const ErrorCode code = detail.starts_with("127:") ? ErrorCode::NotFound : ErrorCode::InvalidArgument;
+            return std::unexpected(Error(code, std::string(detail.substr(std::min<std::size_t>(detail.size(), 4))))
+                                       .withContext(std::string(cannotRunProgram)));
+        }
         // End of stream: the process died without a word.
         int status = 0;
         if (::waitpid(pid, &status, 0) == pid)
@@ -381,6 +387,13 @@ Result<CreatedContainer> createContainer(const CreateOptions &options)
     }
     rollback.commit();
     return created;
+}
+
+std::optional<int> exitStatusForCannotRun(const Error &error)
+{
+    if (std::ranges::find(error.context(), cannotRunProgram) == error.context().end())
+        return std::nullopt;
+    return error.code() == ErrorCode::NotFound ? 127 : 126;
 }
 
 Status startContainer(const std::filesystem::path &stateRoot, const std::string &id)

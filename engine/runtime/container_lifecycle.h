@@ -39,6 +39,12 @@ struct CreatedContainer {
 [[nodiscard]] Result<int> runContainer(const CreateOptions &options, bool detach,
                                        std::vector<std::string> &warnings);
 
+/// The context an error carries when the container's program itself could not be run (not
+/// found, or not executable), and the exit status that tells so, as shells and podman do:
+/// 127 when it was not found, 126 when it could not be executed; nullopt for other errors.
+inline constexpr std::string_view cannotRunProgram = "running the container's program";
+[[nodiscard]] std::optional<int> exitStatusForCannotRun(const Error &error);
+
 struct ExecOptions {
     std::filesystem::path stateRoot;
     std::string id;

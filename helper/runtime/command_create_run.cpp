@@ -50,7 +50,7 @@ int createOrRun(const char *command, const GlobalOptions &global, std::span<char
         auto created = runtime::createContainer(*options);
         if (!created) {
             reportError(created.error());
-            return exitFailure;
+            return runtime::exitStatusForCannotRun(created.error()).value_or(exitFailure);
         }
         for (const auto &warning : created->warnings)
             reportWarning(warning);
@@ -62,7 +62,7 @@ int createOrRun(const char *command, const GlobalOptions &global, std::span<char
         reportWarning(warning);
     if (!exitCode) {
         reportError(exitCode.error());
-        return exitFailure;
+        return runtime::exitStatusForCannotRun(exitCode.error()).value_or(exitFailure);
     }
     return *exitCode;
 }

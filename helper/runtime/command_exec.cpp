@@ -125,7 +125,7 @@ int commandExec(const GlobalOptions &global, std::span<char *> arguments)
     auto exitCode = runtime::execInContainer(options);
     if (!exitCode) {
         reportError(exitCode.error());
-        return exitFailure;
+        return runtime::exitStatusForCannotRun(exitCode.error()).value_or(exitFailure);
     }
     return *exitCode;
 }

@@ -96,8 +96,11 @@ private Q_SLOTS:
         QVERIFY2(stopped.err.contains(QStringLiteral("is not running")), qPrintable(stopped.err));
         QCOMPARE(runCli({QStringLiteral("rm"), QStringLiteral("idle")}).exitCode, 0);
         const auto noProgram = runCli({QStringLiteral("exec"), QStringLiteral("target"), QStringLiteral("no-such-program")});
-        QVERIFY(noProgram.exitCode != 0);
+        QCOMPARE(noProgram.exitCode, 127); // as docker and podman: not found
         QVERIFY2(noProgram.err.contains(QStringLiteral("no-such-program")), qPrintable(noProgram.err));
+        const auto notExecutable = runCli({QStringLiteral("exec"), QStringLiteral("target"), QStringLiteral("/etc/passwd")});
+        QCOMPARE(notExecutable.exitCode, 126); // found, cannot be run
+        QVERIFY2(notExecutable.err.contains(QStringLiteral("not an executable file")), qPrintable(notExecutable.err));
         const auto noTerminal = runCli({QStringLiteral("exec"), QStringLiteral("-it"), QStringLiteral("target"), QStringLiteral("sh")});
         QCOMPARE(noTerminal.exitCode, 2);
         QVERIFY2(noTerminal.err.contains(QStringLiteral("not a TTY")), qPrintable(noTerminal.err));

@@ -237,11 +237,20 @@ private slots:
         const QString id = uniqueId("missing");
         auto result = runtime({QStringLiteral("create"), QStringLiteral("--bundle"),
                                writeBundle(defaultSpec({"no-such-program"})), id});
-        QCOMPARE(result.exitCode, 1);
+        // 127 as a shell (and podman) would say: the program was not found.
+        QCOMPARE(result.exitCode, 127);
         QVERIFY2(result.err.contains(QStringLiteral("`no-such-program` was not found in the container's PATH")),
                  qPrintable(result.err));
         QVERIFY(!QFileInfo::exists(stateRoot_ + QLatin1Char('/') + id));
         QVERIFY(!cgroupExists(QStringLiteral("/berth/") + id));
+
+        // 126: found, but not something that can be executed.
+        const QString notExecutable = uniqueId("noexec");
+        result = runtime({QStringLiteral("run"), QStringLiteral("--bundle"), writeBundle(defaultSpec({"/etc/passwd"})),
+                          notExecutable});
+        QCOMPARE(result.exitCode, 126);
+        QVERIFY2(result.err.contains(QStringLiteral("`/etc/passwd` is not an executable file")), qPrintable(result.err));
+        QVERIFY(!QFileInfo::exists(stateRoot_ + QLatin1Char('/') + notExecutable));
     }
 
     void userAndGroups()
