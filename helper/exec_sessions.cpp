@@ -62,6 +62,22 @@ Result<UniqueFd> listenOn(const std::string &path)
 
 } // namespace
 
+// A tty exec between spawning berth-runtime and receiving the terminal it sends.
+struct ExecSessions::PendingTerminal {
+    std::string execId;
+    pid_t runtimePid = 0;
+    UniqueFd pidFd;
+    UniqueFd listener;
+    std::string consolePath;
+    std::string processFile;
+    Started done;
+    // Their connections hold the pending exec; deleting them (later, not from inside their
+    // own signals) lets it go.
+    QSocketNotifier *listenerReady = nullptr;
+    QSocketNotifier *runtimeEnded = nullptr;
+    QTimer *timeout = nullptr;
+};
+
 struct ExecSessions::Session {
     pid_t runtimePid = 0;
     UniqueFd pidFd;
@@ -84,8 +100,17 @@ ExecSessions::~ExecSessions()
         delete session->notifier;
 }
 
-Result<ExecStarted> ExecSessions::start(const std::string &containerIdOrName, const ExecRequest &request,
-                                        UniqueFd input, UniqueFd output, UniqueFd errorOutput)
+void ExecSessions::start(const std::string &containerIdOrName, const ExecRequest &request, UniqueFd input,
+                         UniqueFd output, UniqueFd errorOutput, Started done)
+{
+    auto started = spawn(containerIdOrName, request, std::move(input), std::move(output), std::move(errorOutput), done);
+    // A tty exec answers from awaitTerminal; done was moved there.
+    if (!started || !request.tty)
+        done(std::move(started));
+}
+
+Result<ExecStarted> ExecSessions::spawn(const std::string &containerIdOrName, const ExecRequest &request,
+                                        UniqueFd input, UniqueFd output, UniqueFd errorOutput, Started &done)
 {
     if (request.command.empty())
         return fail(ErrorCode::InvalidArgument, "no command given; say what to run, e.g. `berth exec -it NAME sh`");
@@ -195,37 +220,80 @@ Result<ExecStarted> ExecSessions::start(const std::string &containerIdOrName, co
         return std::unexpected(pidFd.error());
     }
 
-    ExecStarted started{execId, {}};
     if (request.tty) {
         // The runtime sends the terminal's master end once the process is set up, or exits.
-        pollfd waits[2] = {{consoleListener.get(), POLLIN, 0}, {pidFd->get(), POLLIN, 0}};
-        const int ready = ::poll(waits, 2, terminalTimeoutMs);
-        ::unlink(consolePath.c_str());
-        if (ready > 0 && (waits[0].revents & POLLIN) != 0) {
-            UniqueFd connection(::accept4(consoleListener.get(), nullptr, nullptr, SOCK_CLOEXEC));
+        auto pending = std::make_shared<PendingTerminal>();
+        pending->execId = execId;
+        pending->runtimePid = pid;
+        pending->pidFd = std::move(*pidFd);
+        pending->listener = std::move(consoleListener);
+        pending->consolePath = consolePath;
+        pending->processFile = processFile;
+        pending->done = std::move(done);
+        awaitTerminal(std::move(pending));
+        return ExecStarted{execId, {}};
+    }
+    addSession(execId, pid, std::move(*pidFd), processFile);
+    return ExecStarted{execId, {}};
+}
+
+void ExecSessions::awaitTerminal(std::shared_ptr<PendingTerminal> pending)
+{
+    // Called once, by whichever comes first: the terminal, the runtime's end, the timeout.
+    auto finish = [this, weak = std::weak_ptr<PendingTerminal>(pending)](bool terminalReady) {
+        auto pending = weak.lock();
+        if (!pending || !pending->done)
+            return;
+        pending->listenerReady->setEnabled(false);
+        pending->runtimeEnded->setEnabled(false);
+        pending->timeout->stop();
+        pending->listenerReady->deleteLater();
+        pending->runtimeEnded->deleteLater();
+        pending->timeout->deleteLater();
+        ::unlink(pending->consolePath.c_str());
+        UniqueFd terminal;
+        if (terminalReady) {
+            UniqueFd connection(::accept4(pending->listener.get(), nullptr, nullptr, SOCK_CLOEXEC));
             if (connection.valid()) {
-                auto terminal = berth::runtime::receiveFileDescriptor(connection.get());
-                if (terminal)
-                    started.terminal = std::move(*terminal);
+                if (auto received = berth::runtime::receiveFileDescriptor(connection.get()))
+                    terminal = std::move(*received);
             }
         }
-        if (!started.terminal.valid()) {
-            ::kill(pid, SIGKILL);
-            ::waitpid(pid, nullptr, 0);
-            removeProcessFile();
-            return fail(ErrorCode::Io, "the exec's terminal did not arrive; the command may not exist in the container "
-                                       "(its error went to your terminal)");
+        Started done = std::move(pending->done);
+        pending->done = nullptr;
+        if (!terminal.valid()) {
+            ::kill(pending->runtimePid, SIGKILL);
+            ::waitpid(pending->runtimePid, nullptr, 0);
+            ::unlink(pending->processFile.c_str());
+            return done(fail(ErrorCode::Io, "the exec's terminal did not arrive; the command may not exist in the "
+                                            "container (its error went to your terminal)"));
         }
-    }
+        addSession(pending->execId, pending->runtimePid, std::move(pending->pidFd), pending->processFile);
+        done(ExecStarted{pending->execId, std::move(terminal)});
+    };
+    pending->listenerReady = new QSocketNotifier(pending->listener.get(), QSocketNotifier::Read, this);
+    pending->runtimeEnded = new QSocketNotifier(pending->pidFd.get(), QSocketNotifier::Read, this);
+    pending->timeout = new QTimer(this);
+    pending->timeout->setSingleShot(true);
+    connect(pending->listenerReady, &QSocketNotifier::activated, this, [finish, pending]() { finish(true); });
+    connect(pending->runtimeEnded, &QSocketNotifier::activated, this, [finish, pending]() {
+        // The terminal may have been sent just before the runtime ended.
+        pollfd waiting{pending->listener.get(), POLLIN, 0};
+        finish(::poll(&waiting, 1, 0) > 0);
+    });
+    connect(pending->timeout, &QTimer::timeout, this, [finish, pending]() { finish(false); });
+    pending->timeout->start(terminalTimeoutMs);
+}
 
+void ExecSessions::addSession(const std::string &execId, pid_t runtimePid, UniqueFd pidFd, std::string processFile)
+{
     auto session = std::make_shared<Session>();
-    session->runtimePid = pid;
-    session->pidFd = std::move(*pidFd);
-    session->processFile = processFile;
+    session->runtimePid = runtimePid;
+    session->pidFd = std::move(pidFd);
+    session->processFile = std::move(processFile);
     session->notifier = new QSocketNotifier(session->pidFd.get(), QSocketNotifier::Read);
     connect(session->notifier, &QSocketNotifier::activated, this, [this, execId]() { ended(execId); });
     sessions_.insert(QString::fromStdString(execId), session);
-    return started;
 }
 
 void ExecSessions::ended(const std::string &execId)

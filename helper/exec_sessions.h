@@ -40,17 +40,24 @@ public:
                  QObject *parent = nullptr);
     ~ExecSessions() override;
 
+    using Started = std::function<void(berth::Result<ExecStarted>)>;
     /// Starts request in the container. Without tty the process's stdin, stdout and stderr
-    /// are input, output and errorOutput; with tty the terminal comes back and errorOutput
-    /// gets only the runtime's own complaints.
-    [[nodiscard]] berth::Result<ExecStarted> start(const std::string &containerIdOrName, const ExecRequest &request,
-                                                   berth::UniqueFd input, berth::UniqueFd output,
-                                                   berth::UniqueFd errorOutput);
+    /// are input, output and errorOutput, and done is called before this returns; with tty
+    /// done gets the terminal once berth-runtime sends it (the helper goes on serving others
+    /// meanwhile), and errorOutput gets only the runtime's own complaints.
+    void start(const std::string &containerIdOrName, const ExecRequest &request, berth::UniqueFd input,
+               berth::UniqueFd output, berth::UniqueFd errorOutput, Started done);
     /// done gets the exit code once the process has ended (at once if it has).
     void wait(const std::string &execId, std::function<void(berth::Result<int>)> done);
 
 private:
     struct Session;
+    struct PendingTerminal;
+    [[nodiscard]] berth::Result<ExecStarted> spawn(const std::string &containerIdOrName, const ExecRequest &request,
+                                                   berth::UniqueFd input, berth::UniqueFd output,
+                                                   berth::UniqueFd errorOutput, Started &done);
+    void awaitTerminal(std::shared_ptr<PendingTerminal> pending);
+    void addSession(const std::string &execId, pid_t runtimePid, berth::UniqueFd pidFd, std::string processFile);
     void ended(const std::string &execId);
 
     ContainerManager &containers_;

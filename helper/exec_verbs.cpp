@@ -61,10 +61,12 @@ QString HelperService::ExecContainer(const QString &name, const QVariantMap &opt
         if (!request)
             return errorReply(message, request.error());
         auto &[in, out, err] = *descriptors;
-        auto started = exec_->start(name.toStdString(), *request, std::move(in), std::move(out), std::move(err));
-        if (!started)
-            return errorReply(message, started.error());
-        return message.createReply(QString::fromStdString(started->id));
+        exec_->start(name.toStdString(), *request, std::move(in), std::move(out), std::move(err),
+                     [this, message](Result<ExecStarted> started) {
+                         bus_.send(started ? message.createReply(QString::fromStdString(started->id))
+                                           : errorReply(message, started.error()));
+                     });
+        return QDBusMessage();
     });
     return {};
 }
@@ -78,12 +80,18 @@ QString HelperService::ExecContainerWithTerminal(const QString &name, const QVar
         if (!request)
             return errorReply(message, request.error());
         request->tty = true;
-        auto started = exec_->start(name.toStdString(), *request, {}, {}, std::move(*errorCopy));
-        if (!started)
-            return errorReply(message, started.error());
-        // QDBusUnixFileDescriptor takes its own copy; ours closes with started.
-        return message.createReply({QVariant(QString::fromStdString(started->id)),
-                                    QVariant::fromValue(QDBusUnixFileDescriptor(started->terminal.get()))});
+        exec_->start(name.toStdString(), *request, {}, {}, std::move(*errorCopy),
+                     [this, message](Result<ExecStarted> started) {
+                         if (!started) {
+                             bus_.send(errorReply(message, started.error()));
+                             return;
+                         }
+                         // QDBusUnixFileDescriptor takes its own copy; ours closes with started.
+                         bus_.send(message.createReply(
+                             {QVariant(QString::fromStdString(started->id)),
+                              QVariant::fromValue(QDBusUnixFileDescriptor(started->terminal.get()))}));
+                     });
+        return QDBusMessage();
     });
     return {};
 }
