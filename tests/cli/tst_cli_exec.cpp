@@ -150,6 +150,36 @@ private Q_SLOTS:
         QCOMPARE(exec.exitCode(), 3);
         ::close(master);
     }
+
+    void interactiveMissingProgram()
+    {
+        // The runtime ends without sending a terminal: the helper answers (it does not wait
+        // out its timeout), the runtime's reason reaches this terminal, the code is 127.
+        int master = -1;
+        int slave = -1;
+        QVERIFY(::openpty(&master, &slave, nullptr, nullptr, nullptr) == 0);
+        QProcess exec;
+        exec.setChildProcessModifier([slave]() {
+            ::setsid();
+            ::ioctl(slave, TIOCSCTTY, 0);
+            ::dup2(slave, 0);
+            ::dup2(slave, 1);
+            ::dup2(slave, 2);
+        });
+        QElapsedTimer timer;
+        timer.start();
+        exec.start(qEnvironmentVariable("BERTH_CLI"),
+                   {QStringLiteral("exec"), QStringLiteral("-it"), QStringLiteral("target"), QStringLiteral("no-such-program")});
+        QVERIFY(exec.waitForStarted());
+        ::close(slave);
+        QByteArray seen;
+        readUntil(master, "PATH", seen);
+        QVERIFY(exec.waitForFinished(15000));
+        QVERIFY2(timer.elapsed() < 10000, qPrintable(QString::number(timer.elapsed())));
+        QCOMPARE(exec.exitCode(), 127);
+        QVERIFY2(seen.contains("`no-such-program` was not found"), seen.constData());
+        ::close(master);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliExec)
