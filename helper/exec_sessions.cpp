@@ -62,7 +62,7 @@ Result<UniqueFd> listenOn(const std::string &path)
 
 } // namespace
 
-// A tty exec between spawning berth-runtime and receiving the terminal it sends.
+// A berth-runtime exec just spawned; with tty, kept until the terminal it sends arrives.
 struct ExecSessions::PendingTerminal {
     std::string execId;
     pid_t runtimePid = 0;
@@ -103,14 +103,22 @@ ExecSessions::~ExecSessions()
 void ExecSessions::start(const std::string &containerIdOrName, const ExecRequest &request, UniqueFd input,
                          UniqueFd output, UniqueFd errorOutput, Started done)
 {
-    auto started = spawn(containerIdOrName, request, std::move(input), std::move(output), std::move(errorOutput), done);
-    // A tty exec answers from awaitTerminal; done was moved there.
-    if (!started || !request.tty)
-        done(std::move(started));
+    auto spawned = spawn(containerIdOrName, request, std::move(input), std::move(output), std::move(errorOutput));
+    if (!spawned)
+        return done(std::unexpected(spawned.error()));
+    auto &exec = **spawned;
+    if (!request.tty) {
+        addSession(exec.execId, exec.runtimePid, std::move(exec.pidFd), exec.processFile);
+        return done(ExecStarted{exec.execId, {}});
+    }
+    // The runtime sends the terminal's master end once the process is set up, or exits.
+    exec.done = std::move(done);
+    awaitTerminal(std::move(*spawned));
 }
 
-Result<ExecStarted> ExecSessions::spawn(const std::string &containerIdOrName, const ExecRequest &request,
-                                        UniqueFd input, UniqueFd output, UniqueFd errorOutput, Started &done)
+Result<std::shared_ptr<ExecSessions::PendingTerminal>> ExecSessions::spawn(const std::string &containerIdOrName,
+                                                                          const ExecRequest &request, UniqueFd input,
+                                                                          UniqueFd output, UniqueFd errorOutput)
 {
     if (request.command.empty())
         return fail(ErrorCode::InvalidArgument, "no command given; say what to run, e.g. `berth exec -it NAME sh`");
@@ -220,21 +228,14 @@ Result<ExecStarted> ExecSessions::spawn(const std::string &containerIdOrName, co
         return std::unexpected(pidFd.error());
     }
 
-    if (request.tty) {
-        // The runtime sends the terminal's master end once the process is set up, or exits.
-        auto pending = std::make_shared<PendingTerminal>();
-        pending->execId = execId;
-        pending->runtimePid = pid;
-        pending->pidFd = std::move(*pidFd);
-        pending->listener = std::move(consoleListener);
-        pending->consolePath = consolePath;
-        pending->processFile = processFile;
-        pending->done = std::move(done);
-        awaitTerminal(std::move(pending));
-        return ExecStarted{execId, {}};
-    }
-    addSession(execId, pid, std::move(*pidFd), processFile);
-    return ExecStarted{execId, {}};
+    auto exec = std::make_shared<PendingTerminal>();
+    exec->execId = execId;
+    exec->runtimePid = pid;
+    exec->pidFd = std::move(*pidFd);
+    exec->listener = std::move(consoleListener);
+    exec->consolePath = consolePath;
+    exec->processFile = processFile;
+    return exec;
 }
 
 void ExecSessions::awaitTerminal(std::shared_ptr<PendingTerminal> pending)

@@ -53,9 +53,10 @@ public:
 private:
     struct Session;
     struct PendingTerminal;
-    [[nodiscard]] berth::Result<ExecStarted> spawn(const std::string &containerIdOrName, const ExecRequest &request,
-                                                   berth::UniqueFd input, berth::UniqueFd output,
-                                                   berth::UniqueFd errorOutput, Started &done);
+    [[nodiscard]] berth::Result<std::shared_ptr<PendingTerminal>> spawn(const std::string &containerIdOrName,
+                                                                        const ExecRequest &request, berth::UniqueFd input,
+                                                                        berth::UniqueFd output,
+                                                                        berth::UniqueFd errorOutput);
     void awaitTerminal(std::shared_ptr<PendingTerminal> pending);
     void addSession(const std::string &execId, pid_t runtimePid, berth::UniqueFd pidFd, std::string processFile);
     void ended(const std::string &execId);

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 using berth::test::readUntil;
+using berth::test::startOnTerminal;
 using berth::test::runCli;
 
 namespace {
@@ -26,28 +27,6 @@ namespace {
 QString image()
 {
     return berth::test::testImage();
-}
-
-/// The CLI on a new pseudo-terminal of the given size; the master end is returned.
-int startOnTerminal(QProcess &process, const QStringList &arguments, unsigned short rows = 30, unsigned short columns = 100)
-{
-    int master = -1;
-    int slave = -1;
-    winsize size{};
-    size.ws_row = rows;
-    size.ws_col = columns;
-    if (::openpty(&master, &slave, nullptr, nullptr, &size) != 0)
-        return -1;
-    process.setChildProcessModifier([slave]() {
-        ::setsid();
-        ::ioctl(slave, TIOCSCTTY, 0);
-        ::dup2(slave, 0);
-        ::dup2(slave, 1);
-        ::dup2(slave, 2);
-    });
-    process.start(qEnvironmentVariable("BERTH_CLI"), arguments);
-    ::close(slave);
-    return master;
 }
 
 bool writeText(int fd, const QByteArray &text)

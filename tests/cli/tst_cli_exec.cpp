@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 using berth::test::readUntil;
+using berth::test::startOnTerminal;
 using berth::test::runCli;
 
 namespace {
@@ -108,24 +109,11 @@ private Q_SLOTS:
 
     void interactiveTerminal()
     {
-        int master = -1;
-        int slave = -1;
-        winsize size{};
-        size.ws_row = 30;
-        size.ws_col = 100;
-        QVERIFY(::openpty(&master, &slave, nullptr, nullptr, &size) == 0);
         QProcess exec;
-        exec.setChildProcessModifier([slave]() {
-            ::setsid();
-            ::ioctl(slave, TIOCSCTTY, 0);
-            ::dup2(slave, 0);
-            ::dup2(slave, 1);
-            ::dup2(slave, 2);
-        });
-        exec.start(qEnvironmentVariable("BERTH_CLI"),
-                   {QStringLiteral("exec"), QStringLiteral("-it"), QStringLiteral("target"), QStringLiteral("sh")});
+        const int master = startOnTerminal(
+            exec, {QStringLiteral("exec"), QStringLiteral("-it"), QStringLiteral("target"), QStringLiteral("sh")}, 30, 100);
+        QVERIFY(master >= 0);
         QVERIFY(exec.waitForStarted());
-        ::close(slave);
         QByteArray seen;
         readUntil(master, "# ", seen);
         QVERIFY2(seen.contains("# "), seen.constData());
@@ -137,6 +125,7 @@ private Q_SLOTS:
         QVERIFY2(seen.contains("30 100"), seen.constData());
 
         // A resized window follows: the CLI copies its size to the exec's terminal on SIGWINCH.
+        winsize size{};
         size.ws_row = 40;
         size.ws_col = 120;
         ::ioctl(master, TIOCSWINSZ, &size);
@@ -155,23 +144,13 @@ private Q_SLOTS:
     {
         // The runtime ends without sending a terminal: the helper answers (it does not wait
         // out its timeout), the runtime's reason reaches this terminal, the code is 127.
-        int master = -1;
-        int slave = -1;
-        QVERIFY(::openpty(&master, &slave, nullptr, nullptr, nullptr) == 0);
         QProcess exec;
-        exec.setChildProcessModifier([slave]() {
-            ::setsid();
-            ::ioctl(slave, TIOCSCTTY, 0);
-            ::dup2(slave, 0);
-            ::dup2(slave, 1);
-            ::dup2(slave, 2);
-        });
         QElapsedTimer timer;
         timer.start();
-        exec.start(qEnvironmentVariable("BERTH_CLI"),
-                   {QStringLiteral("exec"), QStringLiteral("-it"), QStringLiteral("target"), QStringLiteral("no-such-program")});
+        const int master = startOnTerminal(exec, {QStringLiteral("exec"), QStringLiteral("-it"), QStringLiteral("target"),
+                                                  QStringLiteral("no-such-program")});
+        QVERIFY(master >= 0);
         QVERIFY(exec.waitForStarted());
-        ::close(slave);
         QByteArray seen;
         readUntil(master, "PATH", seen);
         QVERIFY(exec.waitForFinished(15000));

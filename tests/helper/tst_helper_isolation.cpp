@@ -168,7 +168,7 @@ private Q_SLOTS:
         QCOMPARE(isolation.value(QStringLiteral("Command")).toString(), QStringLiteral("sleep 300"));
 
         // Namespaces: the ones Berth makes are separate, and the inodes are the kernel's.
-        for (const QString type : {QStringLiteral("mnt"), QStringLiteral("pid"), QStringLiteral("uts"), QStringLiteral("ipc"),
+        for (const QString &type : {QStringLiteral("mnt"), QStringLiteral("pid"), QStringLiteral("uts"), QStringLiteral("ipc"),
                                    QStringLiteral("net")}) {
             const QJsonObject entry = namespaceEntry(isolation, type);
             QVERIFY2(!entry.isEmpty(), qPrintable(type));

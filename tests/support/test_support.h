@@ -10,6 +10,8 @@
 #include <QStringList>
 
 #include <poll.h>
+#include <pty.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 namespace berth::test {
@@ -93,6 +95,30 @@ inline QByteArray readUntil(int fd, const QByteArray &text, QByteArray &seen, in
         seen.append(buffer, got);
     }
     return seen;
+}
+
+/// Starts the CLI with arguments on a new pseudo-terminal of the given size, as its
+/// controlling terminal; returns the master end, or -1 when no terminal could be made.
+inline int startOnTerminal(QProcess &process, const QStringList &arguments, unsigned short rows = 30,
+                           unsigned short columns = 100)
+{
+    int master = -1;
+    int slave = -1;
+    winsize size{};
+    size.ws_row = rows;
+    size.ws_col = columns;
+    if (::openpty(&master, &slave, nullptr, nullptr, &size) != 0)
+        return -1;
+    process.setChildProcessModifier([slave]() {
+        ::setsid();
+        ::ioctl(slave, TIOCSCTTY, 0);
+        ::dup2(slave, 0);
+        ::dup2(slave, 1);
+        ::dup2(slave, 2);
+    });
+    process.start(qEnvironmentVariable("BERTH_CLI"), arguments);
+    ::close(slave);
+    return master;
 }
 
 inline bool isRoot()
