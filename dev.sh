@@ -73,6 +73,11 @@ case "${1:-}" in
     # A group whose members may use Berth without a password (50-berth.rules).
     getent group berth >/dev/null || as_root groupadd --system berth
     ensure_system_services
+    # Where systemd runs, the helper starts at boot to bring back containers with a restart policy.
+    if [ -d /run/systemd/system ]; then
+      as_root systemctl daemon-reload
+      as_root systemctl enable --quiet berth-helper.service || true
+    fi
     # A new helper binary replaces a running one at its next activation.
     as_root pkill -TERM -x berth-helper 2>/dev/null || true
     berth version

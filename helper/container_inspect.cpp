@@ -102,7 +102,8 @@ berth::Result<json> ContainerManager::inspect(const std::string &idOrName)
         {"PidsLimit", fieldOr(request, "PidsLimit", json())},
         {"Ulimits", fieldOr(request, "Ulimits", json())},
         {"Tmpfs", fieldOr(request, "Tmpfs", json())},
-        {"LogConfig", {{"Type", "json-file"}, {"Config", {{"max-size", "10m"}, {"max-file", "3"}}}}},
+        // Containers made before their record kept it had the defaults.
+        {"LogConfig", fieldOr(request, "LogConfig", json{{"Type", "json-file"}, {"Config", {{"max-size", "10m"}, {"max-file", "3"}}}})},
     };
 
     // Volumes are binds of their _data directories in the spec; Docker shows them by name.

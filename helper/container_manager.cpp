@@ -2,6 +2,7 @@
 
 #include "engine/container/container_bundle.h"
 #include "engine/container/container_spec.h"
+#include "engine/core/settings.h"
 #include "engine/core/unique_fd.h"
 #include "engine/image/content_store.h"
 #include "engine/image/image_store.h"
@@ -24,6 +25,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <ctime>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -40,8 +42,9 @@ namespace {
 
 constexpr const char *defaultRuntimeRoot = "/run/berth/runtime";
 constexpr std::size_t maximumImageConfigBytes = 8 * 1024 * 1024;
-constexpr std::uint64_t logMaxBytes = 10 * 1024 * 1024; // per file, as Docker's json-file max-size=10m
-constexpr unsigned logMaxFiles = 3;
+// For containers made before their record kept LogConfig: the settings' defaults.
+constexpr std::uint64_t defaultLogMaxBytes = 10 * 1024 * 1024; // per file, as Docker's json-file max-size=10m
+constexpr unsigned defaultLogMaxFiles = 3;
 // Docker's restart back-off: 100 ms doubling up to a minute, reset after 10 s of running.
 constexpr std::chrono::milliseconds firstRestartDelay{100};
 constexpr std::chrono::milliseconds longestRestartDelay{60000};
@@ -302,6 +305,26 @@ berth::Result<std::string> ContainerManager::create(const json &request, const s
     record.createdAt = static_cast<std::int64_t>(std::time(nullptr));
     record.config = request;
     record.config["Name"] = record.name;
+    // The log limits in force when the container is made stay with it, as Docker's log-opts
+    // do: a later `berth config set log-max-size` applies to containers made after it.
+    {
+        berth::Settings settings(store_.database());
+        json &logConfig = record.config["LogConfig"];
+        if (!logConfig.is_object())
+            logConfig = json::object();
+        logConfig["Type"] = "json-file";
+        json &options = logConfig["Config"];
+        if (!options.is_object())
+            options = json::object();
+        for (const char *key : {"max-size", "max-file"}) {
+            if (options.contains(key))
+                continue;
+            auto value = settings.get(std::string("log-") + key); // log-max-size, log-max-file
+            if (!value)
+                return std::unexpected(value.error().withContext("reading the log settings"));
+            options[key] = value->value;
+        }
+    }
 
     // Volumes are made (anonymous ones named) before the container; the anonymous ones made
     // here go again if the container cannot be created.
@@ -405,6 +428,9 @@ void ContainerManager::startRecord(ContainerRecord record, Done done, std::share
         done(std::unexpected(error));
     };
 
+    const auto request = berth::container::parseCreateRequest(record.config);
+    const std::uint64_t logMaxBytes = request && request->logMaxBytes ? *request->logMaxBytes : defaultLogMaxBytes;
+    const unsigned logMaxFiles = request && request->logMaxFiles ? *request->logMaxFiles : defaultLogMaxFiles;
     auto spec = buildSpec(record);
     if (spec) {
         if (auto written = berth::container::writeContainerSpec(paths, *spec); !written)
@@ -651,6 +677,42 @@ void ContainerManager::finishWaiters(const std::string &id, int exitCode)
         waiter(exitCode);
 }
 
+namespace {
+
+/// Whether this is the first helper start since the machine booted: the kernel's boot id
+/// differs from the one the store last saw (kept in BOOT-ID, written aside and renamed).
+/// The helper starts and exits for idleness many times a day; only a boot is what Docker
+/// calls a daemon restart.
+bool firstStartSinceBoot(const std::filesystem::path &storeRoot)
+{
+    std::ifstream kernel("/proc/sys/kernel/random/boot_id");
+    std::string bootId;
+    if (!std::getline(kernel, bootId) || bootId.empty())
+        return false;
+    const auto recorded = storeRoot / "boot-id";
+    std::ifstream previous(recorded);
+    std::string previousId;
+    std::getline(previous, previousId);
+    if (previousId == bootId)
+        return false;
+    const auto aside = storeRoot / "boot-id.new";
+    {
+        std::ofstream out(aside, std::ios::trunc);
+        out << bootId << '\n';
+        // Unrecorded, every start would look like the first after a boot: say no instead.
+        if (!out.flush())
+            return false;
+    }
+    std::error_code renamed;
+    std::filesystem::rename(aside, recorded, renamed);
+    if (renamed)
+        return false;
+    // A store that never saw a boot id is new: nothing in it ran before.
+    return !previousId.empty();
+}
+
+} // namespace
+
 void ContainerManager::adoptAtStartup()
 {
     auto records = records_.list();
@@ -666,8 +728,20 @@ void ContainerManager::adoptAtStartup()
     if (auto leftovers = berth::volume::VolumeStore::removeLeftovers(store_.root(), store_.database()); !leftovers)
         qWarning("berth-helper: cannot tidy the volumes directory: %s", leftovers.error().describe().c_str());
 
+    const bool afterBoot = firstStartSinceBoot(store_.root());
+    if (afterBoot)
+        qInfo("berth-helper: first start since the machine booted: restart policies apply as after a daemon restart");
     for (auto &record : *records) {
         auto &state = record.state;
+        // As dockerd after a restart: `always` brings back even a container a person stopped
+        // (unless-stopped does not); until then a stop holds.
+        if (afterBoot && state.stoppedByUser && state.status == ContainerStatus::Exited) {
+            auto request = berth::container::parseCreateRequest(record.config);
+            if (request && request->restart.kind == berth::container::RestartPolicy::Kind::Always) {
+                state.stoppedByUser = false;
+                (void)records_.saveState(record.id, state);
+            }
+        }
         const bool wasRunning = state.status == ContainerStatus::Running || state.status == ContainerStatus::Paused ||
                                 state.status == ContainerStatus::Restarting;
         if (state.status == ContainerStatus::Running || state.status == ContainerStatus::Paused) {
@@ -754,7 +828,12 @@ void ContainerManager::stop(const std::string &idOrName, int timeoutSeconds, Don
         return done({}); // not running: nothing to stop, as Docker
     }
     auto request = berth::container::parseCreateRequest(record->config);
-    std::string signal = request && !request->stopSignal.empty() ? request->stopSignal : "SIGTERM";
+    // --stop-signal, else the image's STOPSIGNAL (as inspect shows it), else SIGTERM.
+    std::string signal = request && !request->stopSignal.empty() ? request->stopSignal : "";
+    if (signal.empty()) {
+        auto image = imageRunConfig(record->imageId);
+        signal = image && !image->stopSignal.empty() ? image->stopSignal : "SIGTERM";
+    }
     if (timeoutSeconds < 0)
         timeoutSeconds = request ? request->stopTimeoutSeconds : 10;
     watched->onStopped.push_back(std::move(done));

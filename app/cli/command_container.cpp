@@ -8,6 +8,9 @@
 #include <QRegularExpression>
 
 #include <array>
+#include <cstdlib>
+#include <functional>
+#include <optional>
 
 namespace berth::cli {
 
@@ -275,6 +278,50 @@ int runWait(const QStringList &arguments)
     return status;
 }
 
+/// The column header `ps --format "table …"` prints for a field, or nothing for an unknown one.
+std::optional<QString> psFieldHeader(const QString &field)
+{
+    static const QHash<QString, QString> headers{
+        {QStringLiteral("ID"), QStringLiteral("CONTAINER ID")}, {QStringLiteral("Image"), QStringLiteral("IMAGE")},
+        {QStringLiteral("Command"), QStringLiteral("COMMAND")},  {QStringLiteral("CreatedAt"), QStringLiteral("CREATED AT")},
+        {QStringLiteral("RunningFor"), QStringLiteral("CREATED")}, {QStringLiteral("Ports"), QStringLiteral("PORTS")},
+        {QStringLiteral("Status"), QStringLiteral("STATUS")},    {QStringLiteral("State"), QStringLiteral("STATE")},
+        {QStringLiteral("Names"), QStringLiteral("NAMES")},      {QStringLiteral("Size"), QStringLiteral("SIZE")},
+    };
+    const auto found = headers.constFind(field);
+    return found == headers.constEnd() ? std::nullopt : std::optional<QString>(*found);
+}
+
+/// A field of `ps --format` for one container, as docker prints it (ID and Size aside).
+QString psFieldValue(const QVariantMap &container, const QString &field)
+{
+    const auto created = QDateTime::fromSecsSinceEpoch(container.value(QStringLiteral("Created")).toLongLong());
+    if (field == QLatin1String("Image"))
+        return container.value(QStringLiteral("Image")).toString();
+    if (field == QLatin1String("Command"))
+        return quotedCommand(container);
+    if (field == QLatin1String("CreatedAt")) {
+        // docker's Go time format: 2024-05-01 12:00:00 +0200 CEST
+        const QDateTime local = created.toLocalTime();
+        const int offset = local.offsetFromUtc();
+        const QString zone = QStringLiteral("%1%2%3")
+                                 .arg(offset < 0 ? QLatin1Char('-') : QLatin1Char('+'))
+                                 .arg(std::abs(offset) / 3600, 2, 10, QLatin1Char('0'))
+                                 .arg(std::abs(offset) % 3600 / 60, 2, 10, QLatin1Char('0'));
+        return local.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss ")) + zone + QLatin1Char(' ') + local.timeZoneAbbreviation();
+    }
+    if (field == QLatin1String("RunningFor"))
+        return tr("%1 ago").arg(berth::client::humanDuration(created.secsTo(QDateTime::currentDateTimeUtc())));
+    if (field == QLatin1String("Status"))
+        return statusText(container);
+    if (field == QLatin1String("State"))
+        return container.value(QStringLiteral("State")).toString();
+    if (field == QLatin1String("Names"))
+        return container.value(QStringLiteral("Name")).toString();
+    // Ports: none can be published yet (--network none or host).
+    return {};
+}
+
 int runPs(const QStringList &arguments)
 {
     const QCommandLineOption all({QStringLiteral("a"), QStringLiteral("all")}, tr("Show all containers (default shows just running)"));
@@ -283,7 +330,7 @@ int runPs(const QStringList &arguments)
     const QCommandLineOption last({QStringLiteral("n"), QStringLiteral("last")}, tr("Show n last created containers (includes all states)"), QStringLiteral("int"));
     const QCommandLineOption latest({QStringLiteral("l"), QStringLiteral("latest")}, tr("Show the latest created container (includes all states)"));
     const QCommandLineOption filter({QStringLiteral("f"), QStringLiteral("filter")}, tr("Filter output based on conditions provided (status=, name=, id=, ancestor=, exited=)"), QStringLiteral("filter"));
-    const QCommandLineOption format(QStringLiteral("format"), tr("Format output using a template: {{.ID}} {{.Names}} {{.Image}} {{.Status}} {{.State}}"), QStringLiteral("string"));
+    const QCommandLineOption format(QStringLiteral("format"), tr("Format output using a template: [table] {{.ID}}\\t{{.Names}}\\t{{.Status}}…"), QStringLiteral("string"));
     const QCommandLineOption size({QStringLiteral("s"), QStringLiteral("size")}, tr("Display total file sizes"));
     QCommandLineParser parser;
     const Usage usage{QStringLiteral("berth ps [OPTIONS]"), tr("List containers"), {all, quiet, noTrunc, last, latest, filter, format, size}, 0, 0};
@@ -333,23 +380,68 @@ int runPs(const QStringList &arguments)
         out().flush();
         return Success;
     }
-    if (parser.isSet(format)) {
-        for (const auto &container : shown) {
-            QString line = parser.value(format);
-            line.replace(QStringLiteral("{{.ID}}"), idOf(container))
-                .replace(QStringLiteral("{{.Names}}"), container.value(QStringLiteral("Name")).toString())
-                .replace(QStringLiteral("{{.Image}}"), container.value(QStringLiteral("Image")).toString())
-                .replace(QStringLiteral("{{.Status}}"), statusText(container))
-                .replace(QStringLiteral("{{.State}}"), container.value(QStringLiteral("State")).toString())
-                .replace(QStringLiteral("{{.Command}}"), quotedCommand(container));
-            if (line.contains(QStringLiteral("{{"))) {
-                err() << tr("template \"%1\" is not supported: use {{.ID}}, {{.Names}}, {{.Image}}, {{.Command}}, {{.Status}} or {{.State}}")
-                             .arg(parser.value(format))
-                      << '\n';
-                return UsageError;
-            }
-            out() << line.replace(QStringLiteral("\\t"), QStringLiteral("\t")) << '\n';
+    if (parser.isSet(format) && parser.value(format) != QLatin1String("table")) {
+        // docker's Go template forms that people use: {{.Field}} and a leading "table",
+        // which adds the header and lines the columns up.
+        QString pattern = parser.value(format);
+        const bool table = pattern.startsWith(QLatin1String("table "));
+        if (table)
+            pattern = pattern.mid(6);
+        pattern.replace(QStringLiteral("\\t"), QStringLiteral("\t"));
+        static const QRegularExpression field(QStringLiteral(R"(\{\{\s*\.(\w+)\s*\}\})"));
+        QString rest = pattern;
+        rest.remove(field);
+        bool known = !rest.contains(QStringLiteral("{{"));
+        bool wantsSize = false;
+        for (auto match = field.globalMatch(pattern); match.hasNext();) {
+            const QString name = match.next().captured(1);
+            known = known && psFieldHeader(name).has_value();
+            wantsSize = wantsSize || name == QLatin1String("Size");
         }
+        if (!known) {
+            err() << tr("template \"%1\" is not supported: give {{.Field}} items (ID, Image, Command, CreatedAt, "
+                        "RunningFor, Ports, Status, State, Names, Size), optionally after "
+                        "\"table \"")
+                         .arg(parser.value(format))
+                  << '\n';
+            return UsageError;
+        }
+        QHash<QString, QString> sizes;
+        if (wantsSize && !shown.isEmpty()) {
+            QStringList ids;
+            for (const auto &container : shown)
+                ids << container.value(QStringLiteral("Id")).toString();
+            if ((sizes = containerSizeTexts(ids)).isEmpty())
+                return Failed;
+        }
+        const auto render = [&pattern](const std::function<QString(const QString &)> &valueOf) {
+            QString line;
+            qsizetype from = 0;
+            for (auto match = field.globalMatch(pattern); match.hasNext();) {
+                const auto found = match.next();
+                line += pattern.mid(from, found.capturedStart() - from) + valueOf(found.captured(1));
+                from = found.capturedEnd();
+            }
+            return line + pattern.mid(from);
+        };
+        QList<QStringList> rows;
+        if (table)
+            rows << render([](const QString &name) { return *psFieldHeader(name); }).split(QLatin1Char('\t'));
+        for (const auto &container : shown) {
+            const QString line = render([&](const QString &name) {
+                if (name == QLatin1String("ID"))
+                    return idOf(container);
+                if (name == QLatin1String("Size"))
+                    return sizes.value(container.value(QStringLiteral("Id")).toString());
+                return psFieldValue(container, name);
+            });
+            if (table)
+                rows << line.split(QLatin1Char('\t'));
+            else
+                out() << line << '\n';
+        }
+        if (table)
+            printTable(rows);
         out().flush();
         return Success;
     }

@@ -6,6 +6,7 @@
 #include "container_output.h"
 
 #include <QDBusArgument>
+#include <QFile>
 #include <QFileInfo>
 #include <QProcessEnvironment>
 
@@ -48,13 +49,15 @@ struct RunFlags {
     QCommandLineOption stopSignal{QStringLiteral("stop-signal"), tr("Signal to stop the container"), QStringLiteral("string")};
     QCommandLineOption detachKeys{QStringLiteral("detach-keys"), tr("Override the key sequence for detaching a container"), QStringLiteral("string")};
     QCommandLineOption stopTimeout{QStringLiteral("stop-timeout"), tr("Timeout (in seconds) to stop a container"), QStringLiteral("int")};
+    QCommandLineOption logDriver{QStringLiteral("log-driver"), tr("Logging driver for the container (json-file only)"), QStringLiteral("string")};
+    QCommandLineOption logOpt{QStringLiteral("log-opt"), tr("Log driver options (max-size=10m, max-file=3)"), QStringLiteral("list")};
 
     [[nodiscard]] QList<QCommandLineOption> all(bool withDetach) const
     {
         QList<QCommandLineOption> options{name, env, volume, remove, interactive, tty, workdir, user, hostname,
                                           entrypoint, privileged, capAdd, capDrop, securityOpt, readOnly, memory,
                                           memorySwap, cpus, cpuShares, pidsLimit, ulimit, mount, tmpfs, network, restart,
-                                          label, stopSignal, stopTimeout};
+                                          label, stopSignal, stopTimeout, logDriver, logOpt};
         if (withDetach) {
             options.prepend(detach);
             options.append(detachKeys);
@@ -146,6 +149,33 @@ std::optional<QString> addMount(const QString &item, QVariantMap &map)
     return std::nullopt;
 }
 
+// --security-opt seccomp=FILE names a file on this side; the helper gets its contents, as
+// docker's client sends them (the helper must not read a path the caller names).
+std::optional<QString> readSeccompProfiles(QVariantMap &map)
+{
+    QStringList options = map.value(QStringLiteral("SecurityOpt")).toStringList();
+    for (QString &option : options) {
+        const qsizetype separator = option.indexOf(QLatin1Char('='));
+        if (separator < 0 || option.left(separator) != QLatin1String("seccomp"))
+            continue;
+        const QString value = option.mid(separator + 1);
+        if (value == QLatin1String("unconfined") || value.trimmed().startsWith(QLatin1Char('{')))
+            continue;
+        QFile file(value);
+        if (!file.open(QIODevice::ReadOnly))
+            return tr("opening seccomp profile (%1) failed: %2; give a readable JSON profile file, or "
+                      "seccomp=unconfined").arg(value, file.errorString());
+        // Docker's own profile is 20 KiB; anything far larger is not a profile.
+        const QByteArray contents = file.read(16 * 1024 * 1024);
+        if (!file.atEnd())
+            return tr("the seccomp profile %1 is larger than 16 MiB; give a JSON profile file").arg(value);
+        option = QStringLiteral("seccomp=") + QString::fromUtf8(contents);
+    }
+    if (!options.isEmpty())
+        map.insert(QStringLiteral("SecurityOpt"), options);
+    return std::nullopt;
+}
+
 Request buildRequest(const QCommandLineParser &parser, const RunFlags &flags)
 {
     Request result;
@@ -175,6 +205,27 @@ Request buildRequest(const QCommandLineParser &parser, const RunFlags &flags)
     for (const auto &[option, key] : lists) {
         if (parser.isSet(*option))
             map.insert(QLatin1String(key), parser.values(*option));
+    }
+    if (parser.isSet(flags.logDriver) || parser.isSet(flags.logOpt)) {
+        QVariantMap logConfig;
+        if (parser.isSet(flags.logDriver))
+            logConfig.insert(QStringLiteral("Type"), parser.value(flags.logDriver));
+        QVariantMap options;
+        for (const QString &item : parser.values(flags.logOpt)) {
+            const qsizetype equals = item.indexOf(QLatin1Char('='));
+            if (equals <= 0) {
+                result.error = tr("invalid argument \"%1\" for \"--log-opt\": give KEY=VALUE, such as max-size=10m").arg(item);
+                return result;
+            }
+            options.insert(item.left(equals), item.mid(equals + 1));
+        }
+        if (!options.isEmpty())
+            logConfig.insert(QStringLiteral("Config"), options);
+        map.insert(QStringLiteral("LogConfig"), logConfig);
+    }
+    if (auto problem = readSeccompProfiles(map)) {
+        result.error = *problem;
+        return result;
     }
     for (const auto &item : parser.values(flags.mount)) {
         if (auto problem = addMount(item, map)) {
@@ -350,41 +401,22 @@ int runRun(const QStringList &arguments)
         out().flush();
         return Success;
     }
-    // -i or -t: this terminal joins the container's stdin and terminal through its monitor,
-    // attached from the first byte; ctrl-p ctrl-q leaves it running.
-    if (parser.isSet(flags.interactive) || parser.isSet(flags.tty)) {
-        AttachSettings settings;
-        settings.container = *id;
-        settings.tty = parser.isSet(flags.tty);
-        settings.withInput = parser.isSet(flags.interactive);
-        settings.closeInputAtEnd = true;
-        settings.detachKeys = *detachKeys;
-        settings.startFirst = true;
-        const auto code = attachAndCopy(settings, engineFailed);
-        if (code == engineFailed && autoRemove)
-            proxy->RemoveContainer(*id, true, true).waitForFinished();
-        return code.value_or(Success);
-    }
-    // In the foreground the output streams here from the first byte, and the helper answers
-    // with the exit code once the container stopped and all of it is written.
-    auto output = ContainerOutput::open();
-    if (!output)
-        return engineFailed;
-    auto attachProxy = berth::client::makeHelperProxy(24 * 3600 * 1000);
-    std::optional<QDBusPendingReply<int>> attached;
-    attached.emplace(attachProxy->StartContainerAttached(*id, {}, output->outputForHelper(),
-                                                          output->errorOutputForHelper()));
-    output->closeHelperEnds();
-    // Signals to this process go to the container, as docker run's --sig-proxy does.
-    output->copyUntilEnd([&proxy, &id](int signal) { proxy->KillContainer(*id, QString::number(signal)); }, &*attached);
-    attached->waitForFinished();
-    if (attached->isError()) {
-        reportFailure(berth::client::describeFailure(attached->error()));
-        if (autoRemove)
-            proxy->RemoveContainer(*id, true, true).waitForFinished();
-        return engineFailed;
-    }
-    return attached->value();
+    // In the foreground this process joins the container's stdio through its monitor from
+    // the first byte, as docker run attaches: stdout and stderr apart and complete, however
+    // fast they come and however small the log's files (the log is read only by `logs`).
+    // -i also sends our stdin, -t joins the terminal; ctrl-p ctrl-q leaves it running.
+    // Without a terminal, signals to this process go to the container (docker's --sig-proxy).
+    AttachSettings settings;
+    settings.container = *id;
+    settings.tty = parser.isSet(flags.tty);
+    settings.withInput = parser.isSet(flags.interactive);
+    settings.closeInputAtEnd = true;
+    settings.detachKeys = *detachKeys;
+    settings.startFirst = true;
+    const auto code = attachAndCopy(settings, engineFailed);
+    if (code == engineFailed && autoRemove)
+        proxy->RemoveContainer(*id, true, true).waitForFinished();
+    return code.value_or(Success);
 }
 
 } // namespace berth::cli

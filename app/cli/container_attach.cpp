@@ -2,17 +2,21 @@
 
 #include "cli.h"
 
+#include "detach_keys.h"
 #include "helper/dbus/attach_protocol.h"
 #include "engine/core/unique_fd.h"
 
 #include <QCoreApplication>
+#include <QDBusPendingCallWatcher>
+#include <QEventLoop>
+#include <QSocketNotifier>
 #include <QDBusUnixFileDescriptor>
 
 #include <array>
+#include <optional>
 #include <cerrno>
 #include <csignal>
 #include <fcntl.h>
-#include <poll.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <termios.h>
@@ -64,44 +68,6 @@ void sendWindowSize(int stream)
     const std::string message = attach::resizePacket(size.ws_row, size.ws_col);
     (void)::send(stream, message.data(), message.size(), MSG_NOSIGNAL);
 }
-
-/// Holds back what may be the start of the detach keys; gives the rest to `forward`.
-class DetachWatcher {
-public:
-    explicit DetachWatcher(QByteArray keys) : keys_(std::move(keys)) {}
-
-    /// The bytes to send on; detached() says whether the keys were typed.
-    std::string feed(const char *data, std::size_t size)
-    {
-        std::string forward;
-        for (std::size_t index = 0; index < size && !detached_; ++index) {
-            const char byte = data[index];
-            if (keys_.isEmpty()) {
-                forward.push_back(byte);
-                continue;
-            }
-            if (byte == keys_[matched_]) {
-                if (++matched_ == keys_.size())
-                    detached_ = true;
-                continue;
-            }
-            // Not the keys after all: what was held goes on, and this byte may start them anew.
-            forward.append(keys_.constData(), static_cast<std::size_t>(matched_));
-            matched_ = 0;
-            if (byte == keys_[0])
-                matched_ = 1;
-            else
-                forward.push_back(byte);
-        }
-        return forward;
-    }
-    [[nodiscard]] bool detached() const { return detached_; }
-
-private:
-    QByteArray keys_;
-    qsizetype matched_ = 0;
-    bool detached_ = false;
-};
 
 } // namespace
 
@@ -177,34 +143,56 @@ std::optional<int> attachAndCopy(const AttachSettings &settings, int failedCode)
             ::sigaction(handledSignals[index], &action, &previousActions[index]);
     }
 
-    DetachWatcher watcher(settings.detachKeys);
+    berth::client::DetachKeyWatcher watcher(settings.detachKeys);
     bool inputOpen = settings.withInput;
     bool streamOpen = true;
     bool endedBySignal = false;
     std::array<char, attach::maxPayload + 16> buffer{};
-    while (streamOpen && !watcher.detached() && !endedBySignal) {
-        pollfd waits[3] = {{stream.get(), POLLIN, 0}, {inputOpen ? STDIN_FILENO : -1, POLLIN, 0}, {signalPipe[0], POLLIN, 0}};
-        // The helper's answer comes on the bus's own thread; look at it now and then.
-        const int ready = ::poll(waits, 3, 100);
-        if (ready < 0 && errno != EINTR)
-            break;
-        QCoreApplication::processEvents();
-        if (waits[0].revents != 0) {
+    // Qt's event loop, not a poll() of our own: the helper's answer arrives on the bus's
+    // thread and is posted to this one, which only the event loop wakes for at once. (Our
+    // own end of the stream stays open in the pending call's message, so its end of file
+    // cannot tell us the container ended.)
+    QEventLoop loop;
+    const auto finishIfOver = [&]() {
+        if (!streamOpen || watcher.detached() || endedBySignal)
+            loop.quit();
+    };
+    // The answer came (the container ended, or it could not be attached): what the monitor
+    // sent before it ended is all in the socket already.
+    const auto drainAndEnd = [&]() {
+        while (true) {
             const ssize_t got = ::recv(stream.get(), buffer.data(), buffer.size(), MSG_DONTWAIT);
-            if (got == 0 || (got < 0 && errno != EINTR && errno != EAGAIN)) {
-                streamOpen = false;
-            } else if (got > 1) {
-                const int target = buffer[0] == attach::errorOutput ? STDERR_FILENO : STDOUT_FILENO;
-                if (!writeAll(target, buffer.data() + 1, static_cast<std::size_t>(got - 1)))
-                    endedBySignal = true; // our reader has gone (| head): so do we
-            }
+            if (got <= 0)
+                break;
+            if (got > 1)
+                writeAll(buffer[0] == attach::errorOutput ? STDERR_FILENO : STDOUT_FILENO, buffer.data() + 1,
+                         static_cast<std::size_t>(got - 1));
         }
-        if (inputOpen && waits[1].revents != 0) {
+        streamOpen = false;
+        loop.quit();
+    };
+    QSocketNotifier streamNotifier(stream.get(), QSocketNotifier::Read);
+    QObject::connect(&streamNotifier, &QSocketNotifier::activated, &loop, [&]() {
+        const ssize_t got = ::recv(stream.get(), buffer.data(), buffer.size(), MSG_DONTWAIT);
+        if (got == 0 || (got < 0 && errno != EINTR && errno != EAGAIN)) {
+            streamOpen = false;
+        } else if (got > 1) {
+            const int target = buffer[0] == attach::errorOutput ? STDERR_FILENO : STDOUT_FILENO;
+            if (!writeAll(target, buffer.data() + 1, static_cast<std::size_t>(got - 1)))
+                endedBySignal = true; // our reader has gone (| head): so do we
+        }
+        finishIfOver();
+    });
+    std::optional<QSocketNotifier> inputNotifier;
+    if (inputOpen) {
+        inputNotifier.emplace(STDIN_FILENO, QSocketNotifier::Read);
+        QObject::connect(&*inputNotifier, &QSocketNotifier::activated, &loop, [&]() {
             const ssize_t got = ::read(STDIN_FILENO, buffer.data(), attach::maxPayload);
-            if (got < 0 && errno == EINTR)
-                continue;
+            if (got < 0 && (errno == EINTR || errno == EAGAIN))
+                return;
             if (got <= 0) {
                 inputOpen = false;
+                inputNotifier->setEnabled(false);
                 if (settings.closeInputAtEnd)
                     sendPacket(stream.get(), attach::closeInput);
             } else {
@@ -212,8 +200,13 @@ std::optional<int> attachAndCopy(const AttachSettings &settings, int failedCode)
                 if (!forward.empty())
                     sendPacket(stream.get(), attach::input, forward);
             }
-        }
-        if (waits[2].revents != 0) {
+            finishIfOver();
+        });
+    }
+    std::optional<QSocketNotifier> signalNotifier;
+    if (signalPipe[0] >= 0) {
+        signalNotifier.emplace(signalPipe[0], QSocketNotifier::Read);
+        QObject::connect(&*signalNotifier, &QSocketNotifier::activated, &loop, [&]() {
             unsigned char number = 0;
             while (::read(signalPipe[0], &number, 1) == 1) {
                 if (number == SIGWINCH) {
@@ -225,21 +218,15 @@ std::optional<int> attachAndCopy(const AttachSettings &settings, int failedCode)
                     proxy->KillContainer(settings.container, QString::number(number)).waitForFinished();
                 }
             }
-        }
-        // The answer came (the container ended, or it could not be attached): what the
-        // monitor sent before it ended is all in the socket already.
-        if (reply.isFinished()) {
-            while (true) {
-                const ssize_t got = ::recv(stream.get(), buffer.data(), buffer.size(), MSG_DONTWAIT);
-                if (got <= 0)
-                    break;
-                if (got > 1)
-                    writeAll(buffer[0] == attach::errorOutput ? STDERR_FILENO : STDOUT_FILENO, buffer.data() + 1,
-                             static_cast<std::size_t>(got - 1));
-            }
-            streamOpen = false;
-        }
+            finishIfOver();
+        });
     }
+    QDBusPendingCallWatcher answer(reply);
+    QObject::connect(&answer, &QDBusPendingCallWatcher::finished, &loop, drainAndEnd);
+    if (reply.isFinished())
+        drainAndEnd();
+    else
+        loop.exec();
     if (signalPipe[0] >= 0) {
         for (std::size_t index = 0; index < handledSignals.size(); ++index)
             ::sigaction(handledSignals[index], &previousActions[index], nullptr);

@@ -1,5 +1,7 @@
 #include "engine/container/container_config.h"
 
+#include "engine/core/settings.h"
+
 #include <algorithm>
 #include <array>
 #include <charconv>
@@ -14,13 +16,54 @@ std::unexpected<Error> invalid(std::string message)
     return fail(ErrorCode::InvalidArgument, std::move(message));
 }
 
-constexpr std::array<std::string_view, 31> knownFields{
+constexpr std::array<std::string_view, 32> knownFields{
     "Image",     "Name",        "Cmd",          "Entrypoint",     "Env",       "User",       "WorkingDir",
     "Hostname",  "Tty",         "OpenStdin",    "Privileged",     "CapAdd",    "CapDrop",    "SecurityOpt",
     "ReadonlyRootfs", "Memory", "MemorySwap",   "NanoCpus",       "CpuShares", "PidsLimit",  "Ulimits",
     "Tmpfs",     "Binds",       "Volumes",      "NetworkMode",    "RestartPolicy", "AutoRemove", "Labels",
-    "StopSignal", "StopTimeout", "Init",
+    "StopSignal", "StopTimeout", "Init",      "LogConfig",
 };
+
+/// LogConfig: {"Type": "json-file", "Config": {"max-size": "10m", "max-file": "3"}} (--log-opt).
+Status parseLogConfig(const json &request, CreateRequest &result)
+{
+    const auto found = request.find("LogConfig");
+    if (found == request.end() || found->is_null())
+        return {};
+    if (!found->is_object())
+        return invalid("LogConfig must be {\"Type\": \"json-file\", \"Config\": {…}}, not " + found->dump());
+    if (const auto type = found->find("Type"); type != found->end() && !type->is_null()) {
+        if (!type->is_string() || (type->get<std::string>() != "json-file" && !type->get<std::string>().empty()))
+            return invalid("--log-driver " + type->dump() + " is not supported: Berth keeps each container's log itself, "
+                           "as Docker's json-file driver does; leave --log-driver out or give json-file");
+    }
+    const auto config = found->find("Config");
+    if (config == found->end() || config->is_null())
+        return {};
+    if (!config->is_object())
+        return invalid("LogConfig.Config must be an object of --log-opt values, not " + config->dump());
+    for (const auto &[key, value] : config->items()) {
+        if (!value.is_string())
+            return invalid("--log-opt " + key + " takes text, not " + value.dump());
+        const std::string text = value.get<std::string>();
+        if (key == "max-size") {
+            auto bytes = parseSize(text);
+            if (!bytes || *bytes < 0 || static_cast<std::uint64_t>(*bytes) < smallestLogMaxBytes ||
+                static_cast<std::uint64_t>(*bytes) > largestLogMaxBytes)
+                return invalid("--log-opt max-size=" + text + ": give a size from 4k to 16g, such as 10m");
+            result.logMaxBytes = static_cast<std::uint64_t>(*bytes);
+        } else if (key == "max-file") {
+            unsigned files = 0;
+            const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), files);
+            if (error != std::errc() || end != text.data() + text.size() || files < 1 || files > largestLogMaxFiles)
+                return invalid("--log-opt max-file=" + text + ": give a whole number of files from 1 to 100");
+            result.logMaxFiles = files;
+        } else {
+            return invalid("--log-opt " + key + " is not known: Berth takes max-size and max-file");
+        }
+    }
+    return {};
+}
 
 Result<std::vector<std::string>> strings(const json &request, const char *key)
 {
@@ -280,6 +323,8 @@ Result<CreateRequest> parseCreateRequest(const json &request)
             return invalid("--cpus must be more than 0, got " + std::to_string(static_cast<double>(**nanoCpus) / 1e9));
         result.run.cpus = static_cast<double>(**nanoCpus) / 1e9;
     }
+    if (auto logConfig = parseLogConfig(request, result); !logConfig)
+        return std::unexpected(logConfig.error());
     auto stopTimeout = number(request, "StopTimeout");
     if (!stopTimeout)
         return std::unexpected(stopTimeout.error());

@@ -9,6 +9,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -44,7 +47,15 @@ struct CreateRequest {
     std::string stopSignal; ///< empty: the image's, else SIGTERM
     int stopTimeoutSeconds = 10;
     std::map<std::string, std::string> labels;
+    /// LogConfig.Config's max-size and max-file (--log-opt); absent: the settings'.
+    std::optional<std::uint64_t> logMaxBytes;
+    std::optional<unsigned> logMaxFiles;
 };
+
+/// The log limits' bounds, the same as the log-max-size and log-max-file settings'.
+inline constexpr std::uint64_t smallestLogMaxBytes = 4 * 1024;
+inline constexpr std::uint64_t largestLogMaxBytes = 16ULL * 1024 * 1024 * 1024;
+inline constexpr unsigned largestLogMaxFiles = 100;
 
 /// Checks a create request and splits -v values into host binds and named volumes.
 /// InvalidArgument naming the field and the bad value; unknown fields are refused, so a

@@ -217,7 +217,7 @@ Result<SecurityChoices> parseSecurityOptions(const std::vector<std::string> &opt
             auto profile = json::parse(value, nullptr, false);
             if (profile.is_discarded() || !profile.is_object())
                 return invalid("--security-opt seccomp=… is neither `unconfined` nor a JSON object: pass the "
-                               "profile file's contents (the CLI reads the file you name)");
+                               "profile's JSON (berth run reads the file you name and sends its contents)");
             choices.seccompUnconfined = false;
             choices.seccompProfile = std::move(profile);
         } else {

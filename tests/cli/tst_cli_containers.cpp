@@ -1,6 +1,6 @@
 // Containers end to end through the CLI and the helper on the fixture's bus, with the test
 // image from the fixture's registry: exit codes, detached runs, ps, inspect, pause, stop
-// with the SIGKILL fallback, restart policy, --rm leaving nothing behind, and a helper
+// with the SIGKILL fallback, kill -s, restart, an image's STOPSIGNAL, restart policy, --rm leaving nothing behind, and a helper
 // killed with SIGKILL re-adopting the container it was running.
 #include "test_support.h"
 
@@ -15,6 +15,7 @@
 #include <QThread>
 
 #include <csignal>
+#include <utility>
 
 using berth::test::runCli;
 
@@ -42,6 +43,23 @@ QJsonObject inspect(const QString &name)
 QString state(const QString &name)
 {
     return inspect(name).value(QStringLiteral("State")).toObject().value(QStringLiteral("Status")).toString();
+}
+
+/// Kills the fixture's helpers with SIGKILL; how many there were. The next call activates a
+/// new one.
+int killHelpers()
+{
+    const auto helpers = berth::test::run(QStringLiteral("pgrep"), {QStringLiteral("-f"),
+                                          QStringLiteral("berth-helper --root %1").arg(fixtureFile(QStringLiteral("root")))});
+    const QStringList pids = helpers.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    for (const auto &helper : pids)
+        ::kill(helper.toInt(), SIGKILL);
+    // Gone before the next call, so that call activates a new one.
+    for (const auto &helper : pids) {
+        for (int wait = 0; wait < 100 && QDir(QStringLiteral("/proc/") + helper).exists(); ++wait)
+            QThread::msleep(20);
+    }
+    return int(pids.size());
 }
 
 bool mountedUnder(const QString &directory)
@@ -143,6 +161,25 @@ private Q_SLOTS:
         QCOMPARE(runCli({QStringLiteral("start"), QStringLiteral("sleeper")}).exitCode, 0);
         QCOMPARE(state(QStringLiteral("sleeper")), QStringLiteral("running"));
         QCOMPARE(runCli({QStringLiteral("rename"), QStringLiteral("sleeper"), QStringLiteral("dozer")}).exitCode, 0);
+        // --format as docker's templates: "table" adds the header and lines columns up.
+        const auto table = runCli({QStringLiteral("ps"), QStringLiteral("--format"),
+                                   QStringLiteral("table {{.Names}}\\t{{.State}}\\t{{.Image}}")});
+        QCOMPARE(table.exitCode, 0);
+        QVERIFY2(table.out.startsWith(QStringLiteral("NAMES")), qPrintable(table.out));
+        QVERIFY2(table.out.contains(QRegularExpression(QStringLiteral("\\ndozer +running +") + QRegularExpression::escape(image()))),
+                 qPrintable(table.out));
+        const auto plain = runCli({QStringLiteral("ps"), QStringLiteral("--format"), QStringLiteral("{{.ID}}:{{.Names}}:{{ .CreatedAt }}")});
+        QVERIFY2(plain.out.contains(QRegularExpression(QStringLiteral("(^|\\n)%1:dozer:\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d [+-]\\d{4} \\S+\\n")
+                                                           .arg(id.left(12)))),
+                 qPrintable(plain.out));
+        const auto unknownField = runCli({QStringLiteral("ps"), QStringLiteral("--format"), QStringLiteral("{{.Nope}}")});
+        QCOMPARE(unknownField.exitCode, 2);
+        QVERIFY2(unknownField.err.contains(QStringLiteral("RunningFor")), qPrintable(unknownField.err));
+        // -l: only the newest container, whatever its state; -n 1 the same.
+        const auto newest = runCli({QStringLiteral("ps"), QStringLiteral("-l"), QStringLiteral("-q"), QStringLiteral("--no-trunc")});
+        QCOMPARE(newest.out.trimmed(), runCli({QStringLiteral("ps"), QStringLiteral("-n"), QStringLiteral("1"), QStringLiteral("-q"),
+                                               QStringLiteral("--no-trunc")}).out.trimmed());
+        QCOMPARE(newest.out.count(QLatin1Char('\n')), 1);
         // Short flags combine as with docker: -aq is -a -q.
         const auto before = runCli({QStringLiteral("ps"), QStringLiteral("-aq"), QStringLiteral("--no-trunc")});
         QCOMPARE(before.exitCode, 0);
@@ -153,6 +190,56 @@ private Q_SLOTS:
         QVERIFY(!after.out.contains(id));
         QVERIFY(!QDir(fixtureFile(QStringLiteral("root/containers/") + id)).exists());
         QVERIFY(!mountedUnder(id));
+    }
+
+    void signalsRestartAndStopSignal()
+    {
+        // Says which signal came; TERM and QUIT end it with codes of their own.
+        const QString script = QStringLiteral(
+            "trap 'echo got-usr1' USR1; trap 'echo got-term; exit 7' TERM; trap 'echo got-quit; exit 9' QUIT; "
+            "echo up; while true; do sleep 0.1; done");
+        const auto logs = [](const QString &name) { return runCli({QStringLiteral("logs"), name}).out; };
+        const auto created = runCli({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), QStringLiteral("signalled"),
+                                     image(), QStringLiteral("sh"), QStringLiteral("-c"), script});
+        QVERIFY2(created.exitCode == 0, qPrintable(created.err));
+        QTRY_VERIFY_WITH_TIMEOUT(logs(QStringLiteral("signalled")).contains(QStringLiteral("up")), 10000);
+
+        // kill -s delivers the named signal and nothing more.
+        QCOMPARE(runCli({QStringLiteral("kill"), QStringLiteral("-s"), QStringLiteral("USR1"), QStringLiteral("signalled")}).exitCode, 0);
+        QTRY_VERIFY_WITH_TIMEOUT(logs(QStringLiteral("signalled")).contains(QStringLiteral("got-usr1")), 10000);
+        QCOMPARE(state(QStringLiteral("signalled")), QStringLiteral("running"));
+
+        // restart: SIGTERM (the script's exit 7), then a new run with a new PID 1.
+        const int firstPid = inspect(QStringLiteral("signalled")).value(QStringLiteral("State")).toObject().value(QStringLiteral("Pid")).toInt();
+        QCOMPARE(runCli({QStringLiteral("restart"), QStringLiteral("-t"), QStringLiteral("5"), QStringLiteral("signalled")}).exitCode, 0);
+        QCOMPARE(state(QStringLiteral("signalled")), QStringLiteral("running"));
+        const int secondPid = inspect(QStringLiteral("signalled")).value(QStringLiteral("State")).toObject().value(QStringLiteral("Pid")).toInt();
+        QVERIFY(secondPid > 0 && secondPid != firstPid);
+        QVERIFY2(logs(QStringLiteral("signalled")).contains(QStringLiteral("got-term")), qPrintable(logs(QStringLiteral("signalled"))));
+        QVERIFY(!QDir(QStringLiteral("/proc/%1").arg(firstPid)).exists());
+
+        // An image whose STOPSIGNAL is SIGQUIT: stop sends that, and inspect says so.
+        const QString stopImage = QStringLiteral("berth-test/stop-signal:quit");
+        const auto committed = runCli({QStringLiteral("commit"), QStringLiteral("--change"), QStringLiteral("STOPSIGNAL SIGQUIT"),
+                                       QStringLiteral("signalled"), stopImage});
+        QVERIFY2(committed.exitCode == 0, qPrintable(committed.err));
+        QCOMPARE(runCli({QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("signalled")}).exitCode, 0);
+        QVERIFY2(runCli({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), QStringLiteral("quitter"), stopImage,
+                         QStringLiteral("sh"), QStringLiteral("-c"), script}).exitCode == 0, "run from the committed image");
+        QTRY_VERIFY_WITH_TIMEOUT(logs(QStringLiteral("quitter")).contains(QStringLiteral("up")), 10000);
+        const auto info = inspect(QStringLiteral("quitter"));
+        QCOMPARE(info.value(QStringLiteral("Config")).toObject().value(QStringLiteral("StopSignal")).toString(), QStringLiteral("SIGQUIT"));
+        QCOMPARE(runCli({QStringLiteral("stop"), QStringLiteral("-t"), QStringLiteral("5"), QStringLiteral("quitter")}).exitCode, 0);
+        QCOMPARE(inspect(QStringLiteral("quitter")).value(QStringLiteral("State")).toObject().value(QStringLiteral("ExitCode")).toInt(), 9);
+        QVERIFY(logs(QStringLiteral("quitter")).contains(QStringLiteral("got-quit")));
+
+        // kill -s 9 cannot be trapped.
+        QCOMPARE(runCli({QStringLiteral("start"), QStringLiteral("quitter")}).exitCode, 0);
+        QCOMPARE(runCli({QStringLiteral("kill"), QStringLiteral("-s"), QStringLiteral("9"), QStringLiteral("quitter")}).exitCode, 0);
+        QTRY_COMPARE_WITH_TIMEOUT(state(QStringLiteral("quitter")), QStringLiteral("exited"), 10000);
+        QCOMPARE(inspect(QStringLiteral("quitter")).value(QStringLiteral("State")).toObject().value(QStringLiteral("ExitCode")).toInt(), 137);
+        QCOMPARE(runCli({QStringLiteral("rm"), QStringLiteral("quitter")}).exitCode, 0);
+        QCOMPARE(runCli({QStringLiteral("rmi"), stopImage}).exitCode, 0);
     }
 
     void restartPolicyRetriesFailures()
@@ -168,6 +255,32 @@ private Q_SLOTS:
         QCOMPARE(runCli({QStringLiteral("rm"), QStringLiteral("flaky")}).exitCode, 0);
     }
 
+    void alwaysComesBackAfterABootUnlessStoppedDoesNot()
+    {
+        for (const auto &[name, policy] : {std::pair{QStringLiteral("always-box"), QStringLiteral("always")},
+                                           std::pair{QStringLiteral("unless-box"), QStringLiteral("unless-stopped")}}) {
+            const auto created = runCli({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), name,
+                                         QStringLiteral("--restart"), policy, image(), QStringLiteral("sleep"), QStringLiteral("600")});
+            QVERIFY2(created.exitCode == 0, qPrintable(created.err));
+            QCOMPARE(runCli({QStringLiteral("stop"), QStringLiteral("-t"), QStringLiteral("0"), name}).exitCode, 0);
+        }
+        // A person's stop holds while the machine stays up, also across helper restarts.
+        killHelpers();
+        QTest::qWait(1500);
+        QCOMPARE(state(QStringLiteral("always-box")), QStringLiteral("exited"));
+        // The machine "rebooted": the store last saw another boot id. Like dockerd starting
+        // at boot, the helper brings `always` back even though it was stopped by hand.
+        killHelpers();
+        QFile bootId(fixtureFile(QStringLiteral("root/boot-id")));
+        QVERIFY(bootId.exists());
+        QVERIFY(bootId.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        bootId.write("00000000-0000-0000-0000-000000000000\n");
+        bootId.close();
+        QTRY_COMPARE_WITH_TIMEOUT(state(QStringLiteral("always-box")), QStringLiteral("running"), 10000);
+        QCOMPARE(state(QStringLiteral("unless-box")), QStringLiteral("exited"));
+        QCOMPARE(runCli({QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("always-box"), QStringLiteral("unless-box")}).exitCode, 0);
+    }
+
     void helperKilledMidRunReadoptsTheContainer()
     {
         const auto created = runCli({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), QStringLiteral("survivor"),
@@ -175,12 +288,7 @@ private Q_SLOTS:
         QVERIFY2(created.exitCode == 0, qPrintable(created.err));
         const int pid = inspect(QStringLiteral("survivor")).value(QStringLiteral("State")).toObject().value(QStringLiteral("Pid")).toInt();
         QVERIFY(pid > 0);
-        const auto helpers = berth::test::run(QStringLiteral("pgrep"), {QStringLiteral("-f"),
-                                              QStringLiteral("berth-helper --root %1").arg(fixtureFile(QStringLiteral("root")))});
-        const QStringList pids = helpers.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-        QVERIFY2(!pids.isEmpty(), qPrintable(helpers.err));
-        for (const auto &helper : pids)
-            ::kill(helper.toInt(), SIGKILL);
+        QVERIFY(killHelpers() > 0);
         QTest::qWait(300);
         QVERIFY2(QDir(QStringLiteral("/proc/%1").arg(pid)).exists(), "the container died with the helper");
         // The next call activates a new helper, which finds the container's monitor again.

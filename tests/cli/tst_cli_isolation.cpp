@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 
@@ -84,6 +85,29 @@ private Q_SLOTS:
                                        {QStringLiteral("--privileged")});
         QVERIFY2(privileged.out.contains(QStringLiteral("Seccomp:\t0")), qPrintable(privileged.out));
         QVERIFY2(!privileged.out.contains(QStringLiteral("CapEff:\t00000000a80425fb")), qPrintable(privileged.out));
+    }
+
+    void seccompProfileFromAFile()
+    {
+        // Everything allowed but making directories: the file's profile is the one in force.
+        QTemporaryDir directory;
+        QVERIFY(directory.isValid());
+        const QString profilePath = directory.filePath(QStringLiteral("no-mkdir.json"));
+        QFile profile(profilePath);
+        QVERIFY(profile.open(QIODevice::WriteOnly));
+        profile.write(R"({"defaultAction": "SCMP_ACT_ALLOW",
+                          "syscalls": [{"names": ["mkdir", "mkdirat"], "action": "SCMP_ACT_ERRNO"}]})");
+        profile.close();
+        const auto confined = inside(QStringLiteral("grep '^Seccomp:' /proc/self/status; mkdir /made && echo made || echo refused"),
+                                     {QStringLiteral("--security-opt"), QStringLiteral("seccomp=") + profilePath});
+        QCOMPARE(confined.exitCode, 0);
+        QCOMPARE(confined.out, QStringLiteral("Seccomp:\t2\nrefused\n"));
+        // A file that is not there is named, with what to do.
+        const auto missing = inside(QStringLiteral("true"), {QStringLiteral("--security-opt"),
+                                                              QStringLiteral("seccomp=") + directory.filePath(QStringLiteral("nosuch.json"))});
+        QCOMPARE(missing.exitCode, 2);
+        QVERIFY2(missing.err.contains(QStringLiteral("nosuch.json")) && missing.err.contains(QStringLiteral("seccomp=unconfined")),
+                 qPrintable(missing.err));
     }
 
     void kernelFilesAreMaskedOrReadOnly()

@@ -1,7 +1,7 @@
 // Container output through the CLI and the helper on the fixture's bus: a foreground run
 // streams stdout and stderr apart and complete (also with --rm, which must not race the
 // removal), `berth logs` with --tail, -t, --since, --until and -f, and signals to a
-// foreground run reaching the container.
+// foreground run reaching the container; log rotation limits from the settings and --log-opt.
 #include "test_support.h"
 
 #include <QDateTime>
@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QTest>
 
 #include <csignal>
@@ -144,6 +145,50 @@ private Q_SLOTS:
         QCOMPARE(run.exitStatus(), QProcess::NormalExit);
         QCOMPARE(run.exitCode(), 42);
         QCOMPARE(run.readAllStandardOutput(), QByteArray("caught\n"));
+    }
+
+    void logLimitsComeFromTheSettingsOrLogOpt()
+    {
+        const auto logConfigOf = [](const QString &name) {
+            const auto result = runCli({QStringLiteral("inspect"), QStringLiteral("-f"),
+                                        QStringLiteral("{{json .HostConfig.LogConfig.Config}}"), name});
+            return result.out.trimmed();
+        };
+        // The settings go back to their defaults even when a check below fails: later tests
+        // (the GUI's settings page) expect them.
+        const auto restoreSettings = qScopeGuard([] {
+            runCli({QStringLiteral("config"), QStringLiteral("unset"), QStringLiteral("log-max-size")});
+            runCli({QStringLiteral("config"), QStringLiteral("unset"), QStringLiteral("log-max-file")});
+            runCli({QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("rotated"), QStringLiteral("roomier")});
+        });
+        QCOMPARE(runCli({QStringLiteral("config"), QStringLiteral("set"), QStringLiteral("log-max-size"), QStringLiteral("4k")}).exitCode, 0);
+        QCOMPARE(runCli({QStringLiteral("config"), QStringLiteral("set"), QStringLiteral("log-max-file"), QStringLiteral("2")}).exitCode, 0);
+        // 400 lines of 100 bytes: far more than two files of 4 KiB hold.
+        const QString script = QStringLiteral("for i in $(seq 1 400); do printf 'line-%03d %090d\\n' $i 0; done");
+        const auto run = runCli({QStringLiteral("run"), QStringLiteral("--name"), QStringLiteral("rotated"), image(),
+                                 QStringLiteral("sh"), QStringLiteral("-c"), script});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.out.count(QLatin1Char('\n')), 400);
+        QCOMPARE(logConfigOf(QStringLiteral("rotated")), QStringLiteral("{\"max-file\":\"2\",\"max-size\":\"4k\"}"));
+        const QStringList kept = runCli({QStringLiteral("logs"), QStringLiteral("rotated")}).out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QVERIFY2(kept.size() > 10 && kept.size() < 100, qPrintable(QString::number(kept.size())));
+        QVERIFY2(kept.last().startsWith(QStringLiteral("line-400 ")), qPrintable(kept.last()));
+
+        // --log-opt wins over the settings, key by key; the settings stay with the container.
+        QCOMPARE(runCli({QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("roomier"), QStringLiteral("--log-opt"),
+                         QStringLiteral("max-size=1m"), image()}).exitCode, 0);
+        QCOMPARE(runCli({QStringLiteral("config"), QStringLiteral("unset"), QStringLiteral("log-max-size")}).exitCode, 0);
+        QCOMPARE(runCli({QStringLiteral("config"), QStringLiteral("unset"), QStringLiteral("log-max-file")}).exitCode, 0);
+        QCOMPARE(logConfigOf(QStringLiteral("roomier")), QStringLiteral("{\"max-file\":\"2\",\"max-size\":\"1m\"}"));
+        QCOMPARE(logConfigOf(QStringLiteral("rotated")), QStringLiteral("{\"max-file\":\"2\",\"max-size\":\"4k\"}"));
+
+        const auto badOption = runCli({QStringLiteral("create"), QStringLiteral("--log-opt"), QStringLiteral("max-buffer=1"), image()});
+        QVERIFY(badOption.exitCode != 0);
+        QVERIFY2(badOption.err.contains(QStringLiteral("max-size and max-file")), qPrintable(badOption.err));
+        const auto badDriver = runCli({QStringLiteral("create"), QStringLiteral("--log-driver"), QStringLiteral("syslog"), image()});
+        QVERIFY(badDriver.exitCode != 0);
+        QVERIFY2(badDriver.err.contains(QStringLiteral("json-file")), qPrintable(badDriver.err));
+        QCOMPARE(runCli({QStringLiteral("rm"), QStringLiteral("rotated"), QStringLiteral("roomier")}).exitCode, 0);
     }
 
     void badRequestsSayWhatToDo()
