@@ -210,13 +210,32 @@
     </message>
 </context>
 <context>
-    <name>ContainerCopyJob</name>
+    <name>ContainerAttachment</name>
     <message>
-        <source>%1 is not a folder on this computer; choose an existing folder to download into.</source>
+        <source>The terminal has no view to show the container in; reopen the container&apos;s page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Could not create a pipe for the copy (%1); close some programs and try again.</source>
+        <source>No container is chosen to attach to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot make the socket pair to attach through: %1. Close other programs&apos; windows and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot attach to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading from %1&apos;s terminal failed: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContainerCopyJob</name>
+    <message>
+        <source>%1 is not a folder on this computer; choose an existing folder to download into.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -229,6 +248,18 @@
     </message>
     <message>
         <source>Uploaded %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not create a socket for the copy (%1); close some programs and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download cancelled; what had arrived by then is in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload cancelled; what had arrived by then is in %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -298,6 +329,10 @@
     </message>
     <message>
         <source>Upload a folder into %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -680,6 +715,38 @@
     </message>
     <message>
         <source>The container has written nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 100 lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 1000 lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 10000 lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 10 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last day</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1068,6 +1135,10 @@
         <source>written</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Bytes read from and written to disks each second (BLOCK I/O). Nothing counted yet: reads served from the page cache never reach a disk, and with cgroup v1 recent kernels count block I/O only on disks that have an I/O limit set.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ContainerStatus</name>
@@ -1183,6 +1254,62 @@
     </message>
     <message>
         <source>Press Open shell to run %1 in the container.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New shell (exec)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run another program in the container, on a terminal of its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main process (attach)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the terminal of the container&apos;s own command, started with -t.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop showing it here; the container keeps running. Keys: ctrl-p ctrl-q.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attached: keys go to the container&apos;s main process; ctrl-p ctrl-q detaches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attached, watching only: it was started without -i, so it takes no keys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detached; %1 keeps running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The container exited with code %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its main process runs on a terminal (-t): attach to see it and type into it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press Attach to show the container&apos;s own terminal.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2406,6 +2533,10 @@
     </message>
     <message>
         <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give it a terminal and keep its input open, to attach to later (-it)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4250,19 +4381,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Format output using a template: {{.ID}} {{.Names}} {{.Image}} {{.Status}} {{.State}}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Display total file sizes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>invalid filter &apos;%1&apos;: use status=, name=, id=, ancestor= or exited=</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>template &quot;%1&quot; is not supported: use {{.ID}}, {{.Names}}, {{.Image}}, {{.Command}}, {{.Status}} or {{.State}}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4681,6 +4804,26 @@
         <source>Detached from %1; it keeps running (berth attach %1 to come back, berth stop %1 to stop it).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Format output using a template: [table] {{.ID}}\t{{.Names}}\t{{.Status}}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>template &quot;%1&quot; is not supported: give {{.Field}} items (ID, Image, Command, CreatedAt, RunningFor, Ports, Status, State, Names, Size), optionally after &quot;table &quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>opening seccomp profile (%1) failed: %2; give a readable JSON profile file, or seccomp=unconfined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the seccomp profile %1 is larger than 16 MiB; give a JSON profile file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid argument &quot;%1&quot; for &quot;--log-opt&quot;: give KEY=VALUE, such as max-size=10m</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>berth::cli::ContainerOutput</name>
@@ -4878,6 +5021,14 @@
     </message>
     <message>
         <source>Override the key sequence for detaching a container</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logging driver for the container (json-file only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log driver options (max-size=10m, max-file=3)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -210,14 +210,33 @@
     </message>
 </context>
 <context>
+    <name>ContainerAttachment</name>
+    <message>
+        <source>The terminal has no view to show the container in; reopen the container&apos;s page.</source>
+        <translation>终端没有可显示容器的视图；请重新打开容器页面。</translation>
+    </message>
+    <message>
+        <source>No container is chosen to attach to.</source>
+        <translation>没有选择要附加的容器。</translation>
+    </message>
+    <message>
+        <source>Cannot make the socket pair to attach through: %1. Close other programs&apos; windows and try again.</source>
+        <translation>无法创建用于附加的套接字对：%1。请关闭其他程序的窗口后重试。</translation>
+    </message>
+    <message>
+        <source>Cannot attach to %1: %2</source>
+        <translation>无法附加到 %1：%2</translation>
+    </message>
+    <message>
+        <source>Reading from %1&apos;s terminal failed: %2.</source>
+        <translation>读取 %1 的终端失败：%2。</translation>
+    </message>
+</context>
+<context>
     <name>ContainerCopyJob</name>
     <message>
         <source>%1 is not a folder on this computer; choose an existing folder to download into.</source>
         <translation>%1 不是这台计算机上的目录；请选择一个已有的目录作为下载位置。</translation>
-    </message>
-    <message>
-        <source>Could not create a pipe for the copy (%1); close some programs and try again.</source>
-        <translation>无法为复制操作创建管道（%1）；请关闭一些程序后重试。</translation>
     </message>
     <message>
         <source>Downloaded %1 to %2.</source>
@@ -230,6 +249,18 @@
     <message>
         <source>Uploaded %1 to %2.</source>
         <translation>已将 %1 上传到 %2。</translation>
+    </message>
+    <message>
+        <source>Could not create a socket for the copy (%1); close some programs and try again.</source>
+        <translation>无法为复制创建套接字（%1）；请关闭一些程序后重试。</translation>
+    </message>
+    <message>
+        <source>Download cancelled; what had arrived by then is in %1.</source>
+        <translation>下载已取消；此前已到达的内容在 %1 中。</translation>
+    </message>
+    <message>
+        <source>Upload cancelled; what had arrived by then is in %1.</source>
+        <translation>上传已取消；此前已到达的内容在 %1 中。</translation>
     </message>
 </context>
 <context>
@@ -298,6 +329,10 @@
     <message>
         <source>Upload a folder into %1</source>
         <translation>上传目录到 %1</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -678,6 +713,38 @@
     <message>
         <source>The container has written nothing.</source>
         <translation>该容器没有输出任何内容。</translation>
+    </message>
+    <message>
+        <source>Last 100 lines</source>
+        <translation>最后 100 行</translation>
+    </message>
+    <message>
+        <source>Last 1000 lines</source>
+        <translation>最后 1000 行</translation>
+    </message>
+    <message>
+        <source>Last 10000 lines</source>
+        <translation>最后 10000 行</translation>
+    </message>
+    <message>
+        <source>All lines</source>
+        <translation>全部行</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>任意时间</translation>
+    </message>
+    <message>
+        <source>Last 10 minutes</source>
+        <translation>最近 10 分钟</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>最近 1 小时</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>最近 1 天</translation>
     </message>
 </context>
 <context>
@@ -1060,6 +1127,10 @@
         <source>written</source>
         <translation>写入</translation>
     </message>
+    <message>
+        <source>Bytes read from and written to disks each second (BLOCK I/O). Nothing counted yet: reads served from the page cache never reach a disk, and with cgroup v1 recent kernels count block I/O only on disks that have an I/O limit set.</source>
+        <translation>每秒从磁盘读取和写入的字节数（BLOCK I/O）。目前尚无计数：由页缓存满足的读取不会到达磁盘；在 cgroup v1 下，较新的内核只统计设置了 I/O 限制的磁盘上的块 I/O。</translation>
+    </message>
 </context>
 <context>
     <name>ContainerStatus</name>
@@ -1176,6 +1247,62 @@
     <message>
         <source>Press Open shell to run %1 in the container.</source>
         <translation>点击“打开 shell”在容器中运行 %1。</translation>
+    </message>
+    <message>
+        <source>New shell (exec)</source>
+        <translation>新 shell（exec）</translation>
+    </message>
+    <message>
+        <source>Run another program in the container, on a terminal of its own.</source>
+        <translation>在容器中另起一个程序，使用它自己的终端。</translation>
+    </message>
+    <message>
+        <source>Main process (attach)</source>
+        <translation>主进程（attach）</translation>
+    </message>
+    <message>
+        <source>Show the terminal of the container&apos;s own command, started with -t.</source>
+        <translation>显示容器自身命令的终端（以 -t 启动）。</translation>
+    </message>
+    <message>
+        <source>Attach</source>
+        <translation>附加</translation>
+    </message>
+    <message>
+        <source>Attach again</source>
+        <translation>再次附加</translation>
+    </message>
+    <message>
+        <source>Detach</source>
+        <translation>分离</translation>
+    </message>
+    <message>
+        <source>Stop showing it here; the container keeps running. Keys: ctrl-p ctrl-q.</source>
+        <translation>不再在这里显示；容器继续运行。快捷键：ctrl-p ctrl-q。</translation>
+    </message>
+    <message>
+        <source>Attached: keys go to the container&apos;s main process; ctrl-p ctrl-q detaches.</source>
+        <translation>已附加：按键发送给容器的主进程；ctrl-p ctrl-q 分离。</translation>
+    </message>
+    <message>
+        <source>Attached, watching only: it was started without -i, so it takes no keys.</source>
+        <translation>已附加，仅观看：它启动时没有 -i，因此不接收按键。</translation>
+    </message>
+    <message>
+        <source>Detached; %1 keeps running.</source>
+        <translation>已分离；%1 继续运行。</translation>
+    </message>
+    <message>
+        <source>The container exited with code %1</source>
+        <translation>容器已退出，退出码 %1</translation>
+    </message>
+    <message>
+        <source>Its main process runs on a terminal (-t): attach to see it and type into it.</source>
+        <translation>它的主进程运行在终端上（-t）：附加后即可查看并输入。</translation>
+    </message>
+    <message>
+        <source>Press Attach to show the container&apos;s own terminal.</source>
+        <translation>按“附加”显示容器自身的终端。</translation>
     </message>
 </context>
 <context>
@@ -2396,6 +2523,10 @@
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Give it a terminal and keep its input open, to attach to later (-it)</source>
+        <translation>分配终端并保持输入打开，以便稍后附加（-it）</translation>
     </message>
 </context>
 <context>
@@ -4231,20 +4362,12 @@
         <translation>根据给定条件过滤输出（status=、name=、id=、ancestor=、exited=）</translation>
     </message>
     <message>
-        <source>Format output using a template: {{.ID}} {{.Names}} {{.Image}} {{.Status}} {{.State}}</source>
-        <translation>用模板格式化输出：{{.ID}} {{.Names}} {{.Image}} {{.Status}} {{.State}}</translation>
-    </message>
-    <message>
         <source>Display total file sizes</source>
         <translation>显示文件总大小</translation>
     </message>
     <message>
         <source>invalid filter &apos;%1&apos;: use status=, name=, id=, ancestor= or exited=</source>
         <translation>无效的过滤条件“%1”：请使用 status=、name=、id=、ancestor= 或 exited=</translation>
-    </message>
-    <message>
-        <source>template &quot;%1&quot; is not supported: use {{.ID}}, {{.Names}}, {{.Image}}, {{.Command}}, {{.Status}} or {{.State}}</source>
-        <translation>不支持模板“%1”：请使用 {{.ID}}、{{.Names}}、{{.Image}}、{{.Command}}、{{.Status}} 或 {{.State}}</translation>
     </message>
     <message>
         <source>CONTAINER ID</source>
@@ -4662,6 +4785,26 @@
         <source>Detached from %1; it keeps running (berth attach %1 to come back, berth stop %1 to stop it).</source>
         <translation>已从 %1 分离；它仍在运行（用 berth attach %1 重新附加，用 berth stop %1 停止它）。</translation>
     </message>
+    <message>
+        <source>Format output using a template: [table] {{.ID}}\t{{.Names}}\t{{.Status}}…</source>
+        <translation>使用模板格式化输出：[table] {{.ID}}\t{{.Names}}\t{{.Status}}…</translation>
+    </message>
+    <message>
+        <source>template &quot;%1&quot; is not supported: give {{.Field}} items (ID, Image, Command, CreatedAt, RunningFor, Ports, Status, State, Names, Size), optionally after &quot;table &quot;</source>
+        <translation>不支持模板 &quot;%1&quot;：请使用 {{.Field}} 项（ID、Image、Command、CreatedAt、RunningFor、Ports、Status、State、Names、Size），可在前面加 &quot;table &quot;</translation>
+    </message>
+    <message>
+        <source>opening seccomp profile (%1) failed: %2; give a readable JSON profile file, or seccomp=unconfined</source>
+        <translation>打开 seccomp 配置文件（%1）失败：%2；请给出可读的 JSON 配置文件，或使用 seccomp=unconfined</translation>
+    </message>
+    <message>
+        <source>the seccomp profile %1 is larger than 16 MiB; give a JSON profile file</source>
+        <translation>seccomp 配置文件 %1 大于 16 MiB；请给出 JSON 配置文件</translation>
+    </message>
+    <message>
+        <source>invalid argument &quot;%1&quot; for &quot;--log-opt&quot;: give KEY=VALUE, such as max-size=10m</source>
+        <translation>&quot;--log-opt&quot; 的参数 &quot;%1&quot; 无效：请使用 KEY=VALUE，例如 max-size=10m</translation>
+    </message>
 </context>
 <context>
     <name>berth::cli::ContainerOutput</name>
@@ -4860,6 +5003,14 @@
     <message>
         <source>Override the key sequence for detaching a container</source>
         <translation>覆盖用于分离容器的按键序列</translation>
+    </message>
+    <message>
+        <source>Logging driver for the container (json-file only)</source>
+        <translation>容器的日志驱动（仅支持 json-file）</translation>
+    </message>
+    <message>
+        <source>Log driver options (max-size=10m, max-file=3)</source>
+        <translation>日志驱动选项（max-size=10m、max-file=3）</translation>
     </message>
 </context>
 <context>

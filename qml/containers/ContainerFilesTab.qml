@@ -114,13 +114,24 @@ ColumnLayout {
         wrapMode: Text.WordWrap
         Layout.fillWidth: true
     }
-    Label {
-        objectName: "filesCopyStatus"
-        visible: text.length > 0
-        text: copyJob.running ? qsTr("Copying…") : copyJob.error.length > 0 ? copyJob.error : copyJob.message
-        color: copyJob.error.length > 0 ? Theme.negativeText : Theme.mutedText
-        wrapMode: Text.WordWrap
+    RowLayout {
+        visible: copyStatus.text.length > 0
         Layout.fillWidth: true
+        spacing: 10
+        Label {
+            id: copyStatus
+            objectName: "filesCopyStatus"
+            text: copyJob.running ? qsTr("Copying…") : copyJob.error.length > 0 ? copyJob.error : copyJob.message
+            color: copyJob.error.length > 0 ? Theme.negativeText : Theme.mutedText
+            wrapMode: Text.WordWrap
+            Layout.fillWidth: true
+        }
+        Button {
+            objectName: "filesCopyCancel"
+            visible: copyJob.running
+            text: qsTr("Cancel")
+            onClicked: copyJob.cancel()
+        }
     }
 
     Rectangle {

@@ -25,6 +25,8 @@ ColumnLayout {
         running: tab.details ? tab.details.alive : false
         name: tab.details && tab.details.loaded ? tab.details.containerName : ""
         timestamps: timestampsBox.checked
+        tail: tailBox.currentValue !== undefined ? tailBox.currentValue : 1000
+        since: sinceBox.currentValue !== undefined ? sinceBox.currentValue : ""
         onLinesAppended: Qt.callLater(tab.keepEndInView)
     }
     ContainerLogFilterModel {
@@ -65,6 +67,32 @@ ColumnLayout {
             placeholderText: qsTr("Search the log")
             selectByMouse: true
             Layout.preferredWidth: 260
+        }
+        ComboBox {
+            id: tailBox
+            objectName: "logTail"
+            textRole: "text"
+            valueRole: "value"
+            currentIndex: 1
+            model: [
+                { text: qsTr("Last 100 lines"), value: 100 },
+                { text: qsTr("Last 1000 lines"), value: 1000 },
+                { text: qsTr("Last 10000 lines"), value: 10000 },
+                { text: qsTr("All lines"), value: 0 }
+            ]
+        }
+        ComboBox {
+            id: sinceBox
+            objectName: "logSince"
+            textRole: "text"
+            valueRole: "value"
+            currentIndex: 0
+            model: [
+                { text: qsTr("Any time"), value: "" },
+                { text: qsTr("Last 10 minutes"), value: "10m" },
+                { text: qsTr("Last hour"), value: "1h" },
+                { text: qsTr("Last day"), value: "24h" }
+            ]
         }
         CheckBox {
             id: timestampsBox

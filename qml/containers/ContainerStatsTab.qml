@@ -206,7 +206,9 @@ ScrollView {
                 detailText: tab.current
                             ? qsTr("%1 read, %2 written in all").arg(Helper.formatBytes(statsModel.blockRead)).arg(Helper.formatBytes(statsModel.blockWritten))
                             : ""
-                explanation: qsTr("Bytes read from and written to disks each second (BLOCK I/O). Writes wait in the page cache first, so they show when the kernel flushes them.")
+                explanation: tab.current && statsModel.sampleCount > 3 && statsModel.blockRead === 0 && statsModel.blockWritten === 0
+                             ? qsTr("Bytes read from and written to disks each second (BLOCK I/O). Nothing counted yet: reads served from the page cache never reach a disk, and with cgroup v1 recent kernels count block I/O only on disks that have an I/O limit set.")
+                             : qsTr("Bytes read from and written to disks each second (BLOCK I/O). Writes wait in the page cache first, so they show when the kernel flushes them.")
                 values: statsModel.blockReadHistory
                 secondValues: statsModel.blockWriteHistory
                 times: statsModel.timeHistory

@@ -5,7 +5,9 @@ import Berth
 
 // The container list as a table, newest first: name, image, command, created, status (with
 // its colour), CPU and memory sparklines of the running ones, and short id. Enter or a double-click opens the container; Delete asks to
-// remove it; the right button or the Menu key opens the context menu.
+// remove it; the right button or the Menu key opens the context menu. While the list has the
+// keyboard, Ctrl+S starts, Ctrl+T stops, Ctrl+R restarts, Ctrl+P pauses or unpauses and
+// Ctrl+K kills the current container (only here: a terminal needs those keys for itself).
 Rectangle {
     id: table
     property var model
@@ -15,6 +17,8 @@ Rectangle {
     signal activated(string name)
     signal contextMenuRequested(string name)
     signal removeRequested(string name)
+    /// start, stop, restart, pause (or unpause) or kill, from the keyboard.
+    signal actionRequested(string action, string name)
 
     color: Theme.view
     border.color: Theme.border
@@ -115,6 +119,17 @@ Rectangle {
             Keys.onEnterPressed: if (currentItem) table.activated(currentItem.name)
             Keys.onDeletePressed: if (currentItem) table.removeRequested(currentItem.name)
             Keys.onMenuPressed: if (currentItem) table.contextMenuRequested(currentItem.name)
+            Keys.onPressed: event => {
+                if (!currentItem || event.modifiers !== Qt.ControlModifier)
+                    return
+                const actions = { [Qt.Key_S]: "start", [Qt.Key_T]: "stop", [Qt.Key_R]: "restart",
+                                  [Qt.Key_P]: "pause", [Qt.Key_K]: "kill" }
+                const action = actions[event.key]
+                if (action) {
+                    table.actionRequested(action, currentItem.name)
+                    event.accepted = true
+                }
+            }
 
             delegate: ItemDelegate {
                 id: row

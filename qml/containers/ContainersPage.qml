@@ -205,6 +205,23 @@ Pane {
                     contextMenu.popup()
                 }
                 onRemoveRequested: name => page.askRemove(name, page.currentAlive)
+                onActionRequested: (action, name) => {
+                    // As the buttons: only what the container's state allows.
+                    const state = page.currentState
+                    const alive = page.currentAlive
+                    if (containers.busy)
+                        return
+                    if (action === "start" && !alive && state !== "restarting")
+                        containers.start(name)
+                    else if (action === "stop" && (alive || state === "restarting"))
+                        containers.stop(name)
+                    else if (action === "restart")
+                        containers.restart(name)
+                    else if (action === "pause" && alive)
+                        state === "paused" ? containers.unpause(name) : containers.pause(name)
+                    else if (action === "kill" && alive)
+                        containers.kill(name, "KILL")
+                }
             }
         }
 

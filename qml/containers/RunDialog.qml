@@ -20,6 +20,7 @@ Dialog {
     readonly property alias restartBox: restartBox
     readonly property alias retriesField: retriesField
     readonly property alias autoRemoveBox: autoRemoveBox
+    readonly property alias interactiveBox: interactiveBox
     readonly property alias envEditor: envEditor
     readonly property alias volumeEditor: volumeEditor
     // The container was created and started.
@@ -51,6 +52,7 @@ Dialog {
         retriesField.text = ""
         restartBox.currentIndex = 0
         autoRemoveBox.checked = false
+        interactiveBox.checked = false
         form.image = imageBox.text
         images.reload(false)
         open()
@@ -343,6 +345,13 @@ Dialog {
                         text: qsTr("Remove the container when it exits (--rm)")
                         enabled: !form.running
                         onCheckedChanged: form.autoRemove = checked
+                    }
+                    CheckBox {
+                        id: interactiveBox
+                        objectName: "runInteractive"
+                        text: qsTr("Give it a terminal and keep its input open, to attach to later (-it)")
+                        enabled: !form.running
+                        onCheckedChanged: form.interactive = checked
                     }
                     Problem { objectName: "runRestartProblem"; problem: form.restartProblem }
                 }

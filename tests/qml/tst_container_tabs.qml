@@ -6,7 +6,9 @@ import Berth
 // helper on the fixture's bus: a running container's stdout and stderr lines (stderr
 // marked), new lines followed as they come, search, timestamps and Copy; a real shell in the
 // container answering `echo $((6*7))`, its exit code, and a stopped container's tab offering
-// Start, after which the log is read afresh.
+// Start, after which the log is read afresh. A container run with -it from the Run dialog
+// is attached to from the Terminal tab: its own shell answers, ctrl-p ctrl-q detaches and
+// leaves it running, and its exit code shows once its shell exits.
 Item {
     id: root
     width: 1180
@@ -25,6 +27,7 @@ Item {
         when: windowShown
         readonly property string image: testRegistry + "/berth-test/busybox:1.0"
         readonly property string container: "gui-tabs"
+        readonly property string attachedContainer: "gui-attach"
         // One line on each stream, sixty more than the view holds, then a numbered line a
         // second; stops at once on SIGTERM.
         readonly property string script: "echo out-first; echo err-first >&2; trap 'exit 0' TERM; "
@@ -34,10 +37,12 @@ Item {
         function removeLeftovers() {
             cleaner.reload(false)
             tryVerify(() => cleaner.loaded && !cleaner.busy, 20000)
-            if (cleaner.rowOf(container) >= 0) {
-                cleaner.remove(container, true, true)
-                tryVerify(() => !cleaner.busy, 30000)
-                compare(cleaner.actionError, "")
+            for (const name of [container, attachedContainer]) {
+                if (cleaner.rowOf(name) >= 0) {
+                    cleaner.remove(name, true, true)
+                    tryVerify(() => !cleaner.busy, 30000)
+                    compare(cleaner.actionError, "")
+                }
             }
         }
 
@@ -178,6 +183,27 @@ Item {
                 return !list.atYEnd && !list.moving
             }, 10000, "a flick should scroll the log up")
             verify(!tab.following, "scrolling up should stop following")
+
+            // Fewer lines, or only recent ones: the log is read again with --tail / --since.
+            const tailBox = findChild(tab, "logTail")
+            tailBox.currentIndex = 0
+            compare(tab.logModel.commandLine, "berth logs -f --tail 100 " + container)
+            const sinceBox = findChild(tab, "logSince")
+            sinceBox.currentIndex = 1
+            compare(tab.logModel.commandLine, "berth logs -f --tail 100 --since 10m " + container)
+            // All of it is from the last ten minutes: nothing goes, and the stream follows on.
+            tryVerify(() => tab.logModel.count >= 63 && tab.logModel.streaming, 20000, tab.logModel.error)
+            compare(tab.logModel.error, "")
+            // The helper really cuts the tail: three lines (and the ticks since).
+            tab.logModel.tail = 3
+            tryVerify(() => tab.logModel.count >= 3 && tab.logModel.count <= 6
+                            && tab.logModel.text(false).split("\n")[0].startsWith("tick-"), 20000,
+                      tab.logModel.text(false))
+            // (Set directly above, past the box's binding; back as the box says.)
+            tailBox.currentIndex = 1
+            tab.logModel.tail = 1000
+            sinceBox.currentIndex = 0
+            compare(tab.logModel.commandLine, "berth logs -f --tail 1000 " + container)
         }
 
         function test_2_terminalRunsAShell() {
@@ -279,6 +305,78 @@ Item {
             tryVerify(() => logs.logModel.streaming, 10000)
             tryVerify(() => logs.logModel.text(false).split("out-first").length === 3, 20000,
                       "both runs' first lines should be there: " + logs.logModel.text(false))
+        }
+
+        function test_4_attachToTheMainProcess() {
+            const workbench = createTemporaryObject(workbenchComponent, root, { initialPage: "containers" })
+            const page = workbench.pages.currentItem
+            tryVerify(() => page.ready, 20000, "the container list should load")
+            const dialog = page.runDialog
+            page.openRun(image)
+            tryVerify(() => dialog.opened, 5000)
+            dialog.nameField.text = attachedContainer
+            dialog.commandField.text = "sh"
+            mouseClick(findChild(dialog, "runInteractive"))
+            compare(dialog.form.commandLine, "berth run -d -it --name " + attachedContainer + " " + image + " sh")
+            mouseClick(findChild(dialog, "runStart"))
+            tryVerify(() => dialog.form.finished, 60000)
+            compare(dialog.form.errorMessage, "")
+            tryVerify(() => row(page, attachedContainer) !== null
+                            && row(page, attachedContainer).containerState === "running", 30000)
+            mouseDoubleClickSequence(row(page, attachedContainer))
+            tryVerify(() => page.showingContainer, 5000)
+            const view = page.containerView
+            tryVerify(() => view.details.loaded && view.details.tty, 20000)
+            mouseClick(findChild(view, "tab-terminal"))
+            const tab = findChild(view, "containerTerminalTab")
+            verify(findChild(tab, "terminalModes").visible)
+            mouseClick(findChild(tab, "terminalModeAttach"))
+            compare(tab.mode, "attach")
+            compare(Helper.lastCommand, "berth attach " + attachedContainer)
+            const attach = findChild(tab, "terminalAttach")
+            mouseClick(attach)
+            tryCompare(tab.attachment, "phase", "attached", 10000)
+            compare(tab.attachment.error, "")
+            const terminal = tab.terminal
+            tryVerify(() => terminal.activeFocus, 5000)
+            const screenHas = wanted => {
+                for (let i = 0; i < terminal.rows; ++i) {
+                    if (terminal.rowText(i) === wanted)
+                        return true
+                }
+                return false
+            }
+            const type = text => {
+                for (const character of text)
+                    keyClick(character)
+                keyClick(Qt.Key_Return)
+            }
+            // The container's own shell (its pid 1) answers, at the view's size.
+            type("echo $((6*7)) $$")
+            tryVerify(() => screenHas("42 1"), 10000, "the main process should answer")
+            type("busybox stty size")
+            tryVerify(() => screenHas(terminal.rows + " " + terminal.columns), 10000,
+                      "its terminal should have the view's size " + terminal.rows + "x" + terminal.columns)
+            grabImage(root).save(testEnvDir + "/container-attach.png")
+
+            // ctrl-p ctrl-q detaches; the container goes on.
+            keyClick(Qt.Key_P, Qt.ControlModifier)
+            keyClick(Qt.Key_Q, Qt.ControlModifier)
+            tryCompare(tab.attachment, "phase", "detached", 5000)
+            verify(findChild(tab, "attachStatus").text.indexOf("keeps running") >= 0)
+            wait(500)
+            view.details.reload(false)
+            tryVerify(() => !view.details.loading, 10000)
+            compare(view.details.containerState, "running")
+
+            // Back again: the same shell, which remembers what it was told before.
+            mouseClick(findChild(tab, "terminalAttach"))
+            tryCompare(tab.attachment, "phase", "attached", 10000)
+            type("exit 5")
+            tryCompare(tab.attachment, "phase", "exited", 20000)
+            compare(tab.attachment.exitCode, 5)
+            compare(findChild(tab, "attachStatus").text, "The container exited with code 5")
+            tryCompare(view.details, "containerState", "exited", 20000)
         }
     }
 }

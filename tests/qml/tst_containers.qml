@@ -258,8 +258,23 @@ Item {
             compare(page.contextMenu.name, "gui-web")
             verify(findChild(page.contextMenu, "menuStop").enabled)
             verify(!findChild(page.contextMenu, "menuStart").enabled)
-            page.contextMenu.dismiss()
+            // …and does it: Pause from the menu.
+            mouseClick(findChild(page.contextMenu, "menuPause"))
             tryVerify(() => !page.contextMenu.visible, 5000)
+            compare(Helper.lastCommand, "berth pause gui-web")
+            waitForState(page, "gui-web", "paused")
+
+            // The keyboard, while the list has it: Ctrl+P unpauses, Ctrl+T stops, Ctrl+S starts.
+            page.table.list.forceActiveFocus()
+            keyClick(Qt.Key_P, Qt.ControlModifier)
+            compare(Helper.lastCommand, "berth unpause gui-web")
+            waitForState(page, "gui-web", "running")
+            keyClick(Qt.Key_T, Qt.ControlModifier)
+            compare(Helper.lastCommand, "berth stop gui-web")
+            waitForState(page, "gui-web", "exited")
+            keyClick(Qt.Key_S, Qt.ControlModifier)
+            compare(Helper.lastCommand, "berth start gui-web")
+            waitForState(page, "gui-web", "running")
 
             // Kill: SIGKILL, exit code 137, shown in red.
             mouseClick(findChild(actions, "killButton"))

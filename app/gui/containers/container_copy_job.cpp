@@ -16,6 +16,7 @@
 #include <QStandardPaths>
 
 #include <fcntl.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 namespace {
@@ -65,6 +66,8 @@ void ContainerCopyJob::begin(const QString &commandLine)
     jobDone_ = false;
     jobErrorName_.clear();
     jobErrorMessage_.clear();
+    cancelled_ = false;
+    cancelHandle_.reset();
     localOutcome_ = std::make_shared<berth::Status>();
     if (worker_.joinable())
         worker_.join();
@@ -79,6 +82,33 @@ void ContainerCopyJob::begin(const QString &commandLine)
             });
     HelperClient::instance()->showCommand(commandLine);
     Q_EMIT stateChanged();
+}
+
+bool ContainerCopyJob::makeStream(berth::UniqueFd &ours, berth::UniqueFd &helpers)
+{
+    // A socket rather than a pipe: a pipe's blocked reader or writer cannot be woken from
+    // another thread, and Cancel must stop both ends at once.
+    int ends[2];
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, ends) != 0) {
+        fail(tr("Could not create a socket for the copy (%1); close some programs and try again.")
+                 .arg(QString::fromLocal8Bit(std::strerror(errno))));
+        return false;
+    }
+    ours = berth::UniqueFd(ends[0]);
+    helpers = berth::UniqueFd(ends[1]);
+    cancelHandle_ = berth::UniqueFd(::fcntl(ours.get(), F_DUPFD_CLOEXEC, 3));
+    return true;
+}
+
+void ContainerCopyJob::cancel()
+{
+    if (!running_ || cancelled_)
+        return;
+    cancelled_ = true;
+    if (cancelHandle_.valid())
+        ::shutdown(cancelHandle_.get(), SHUT_RDWR);
+    if (follower_ && !jobDone_)
+        follower_->cancel();
 }
 
 void ContainerCopyJob::fail(const QString &error)
@@ -96,6 +126,13 @@ void ContainerCopyJob::conclude()
     if (worker_.joinable())
         worker_.join();
     running_ = false;
+    cancelHandle_.reset();
+    if (cancelled_) {
+        error_ = cancelledMessage_;
+        Q_EMIT stateChanged();
+        Q_EMIT finished(false);
+        return;
+    }
     // The job's own failure says most; a local failure explains a job that only saw the
     // pipe close early.
     if (!jobErrorName_.isEmpty() && (*localOutcome_ || !jobErrorMessage_.contains(QLatin1String("stopped before its end"))))
@@ -118,18 +155,20 @@ void ContainerCopyJob::download(const QString &containerPath, bool isDirectory, 
         return fail(failure);
     if (!QFileInfo(folder).isDir())
         return fail(tr("%1 is not a folder on this computer; choose an existing folder to download into.").arg(folder));
-    int ends[2];
-    if (::pipe2(ends, O_CLOEXEC) != 0)
-        return fail(tr("Could not create a pipe for the copy (%1); close some programs and try again.")
-                        .arg(QString::fromLocal8Bit(std::strerror(errno))));
-    auto readEnd = std::make_shared<berth::UniqueFd>(ends[0]);
-    berth::UniqueFd writeEnd(ends[1]);
+    auto readEnd = std::make_shared<berth::UniqueFd>();
+    berth::UniqueFd writeEnd;
+    if (!makeStream(*readEnd, writeEnd))
+        return;
     successMessage_ = tr("Downloaded %1 to %2.").arg(containerPath, folder);
+    cancelledMessage_ = tr("Download cancelled; what had arrived by then is in %1.").arg(folder);
     // This thread unpacks what the helper writes, as the person, into the chosen folder.
     const berth::container::CopySource source{containerPath.toStdString(), isDirectory};
     worker_ = std::thread([this, readEnd, source, destination = folder.toStdString(), outcome = localOutcome_] {
         *outcome = berth::container::copyArchiveToHost(readEnd->get(), source, destination);
-        readEnd->reset(); // a writer still going sees EPIPE and stops
+        // Shut down, not only closed: cancel()'s duplicate keeps the socket open, and a
+        // writer still going must see EPIPE and stop.
+        ::shutdown(readEnd->get(), SHUT_RDWR);
+        readEnd->reset();
         QMetaObject::invokeMethod(this, [this] {
             workerDone_ = true;
             conclude();
@@ -165,16 +204,17 @@ void ContainerCopyJob::upload(const QUrl &hostPath, const QString &containerDire
     const QFileInfo info(source);
     if (!info.exists() && !info.isSymLink())
         return fail(tr("%1 does not exist on this computer; choose a file or folder to upload.").arg(source));
-    int ends[2];
-    if (::pipe2(ends, O_CLOEXEC) != 0)
-        return fail(tr("Could not create a pipe for the copy (%1); close some programs and try again.")
-                        .arg(QString::fromLocal8Bit(std::strerror(errno))));
-    berth::UniqueFd readEnd(ends[0]);
-    auto writeEnd = std::make_shared<berth::UniqueFd>(ends[1]);
+    berth::UniqueFd readEnd;
+    auto writeEnd = std::make_shared<berth::UniqueFd>();
+    if (!makeStream(*writeEnd, readEnd))
+        return;
     successMessage_ = tr("Uploaded %1 to %2.").arg(info.fileName(), containerDirectory);
+    cancelledMessage_ = tr("Upload cancelled; what had arrived by then is in %1.").arg(containerDirectory);
     // This thread archives the host path, with the person's permissions, into the pipe.
     worker_ = std::thread([this, writeEnd, path = source.toStdString(), outcome = localOutcome_] {
         *outcome = berth::container::archiveHostPath(path, {}, writeEnd->get());
+        // The helper's end of file: cancel()'s duplicate keeps the socket itself open.
+        ::shutdown(writeEnd->get(), SHUT_RDWR);
         writeEnd->reset();
         QMetaObject::invokeMethod(this, [this] {
             workerDone_ = true;

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "engine/core/error.h"
+#include "engine/core/unique_fd.h"
 
 #include <QObject>
 #include <QQmlEngine>
@@ -47,6 +48,9 @@ public:
     Q_INVOKABLE void download(const QString &containerPath, bool isDirectory, const QUrl &hostFolder);
     /// Copies a host file or folder into the container's directory.
     Q_INVOKABLE void upload(const QUrl &hostPath, const QString &containerDirectory);
+    /// Stops the copy under way: both sides see the stream end, and the outcome says what
+    /// had arrived by then.
+    Q_INVOKABLE void cancel();
     /// Where a folder dialog opens first: Downloads, else home.
     Q_INVOKABLE QUrl startFolder() const;
 
@@ -61,6 +65,8 @@ private:
     /// Called on the GUI thread once both the helper's job and the local thread are done.
     void conclude();
     void fail(const QString &error);
+    /// A stream for the copy: ours is the end the worker uses; cancelling shuts it down.
+    bool makeStream(berth::UniqueFd &ours, berth::UniqueFd &helpers);
 
     QString name_;
     bool running_ = false;
@@ -68,6 +74,11 @@ private:
     QString error_;
     QString commandLine_;
     QString successMessage_;
+    QString cancelledMessage_;
+    bool cancelled_ = false;
+    /// Our end of the stream, for cancel() alone: shutting it down wakes the worker and
+    /// the helper wherever they wait.
+    berth::UniqueFd cancelHandle_;
 
     std::thread worker_;
     bool workerDone_ = false;

@@ -290,6 +290,16 @@ QStringList ContainerDetails::env() const
     return config().value(QStringLiteral("Env")).toStringList();
 }
 
+bool ContainerDetails::tty() const
+{
+    return config().value(QStringLiteral("Tty")).toBool();
+}
+
+bool ContainerDetails::openStdin() const
+{
+    return config().value(QStringLiteral("OpenStdin")).toBool();
+}
+
 QVariantList ContainerDetails::mounts() const
 {
     QVariantList list;

@@ -53,6 +53,9 @@ class ContainerDetails : public QObject {
     Q_PROPERTY(QString user READ user NOTIFY changed)
     Q_PROPERTY(QString workingDir READ workingDir NOTIFY changed)
     Q_PROPERTY(QStringList env READ env NOTIFY changed)
+    /// Config.Tty and Config.OpenStdin: run with -t and -i.
+    Q_PROPERTY(bool tty READ tty NOTIFY changed)
+    Q_PROPERTY(bool openStdin READ openStdin NOTIFY changed)
     /// [{source, destination, readOnly, type}] from Mounts.
     Q_PROPERTY(QVariantList mounts READ mounts NOTIFY changed)
     Q_PROPERTY(QString rawJson READ rawJson NOTIFY changed)
@@ -94,6 +97,8 @@ public:
     [[nodiscard]] QString user() const;
     [[nodiscard]] QString workingDir() const;
     [[nodiscard]] QStringList env() const;
+    [[nodiscard]] bool tty() const;
+    [[nodiscard]] bool openStdin() const;
     [[nodiscard]] QVariantList mounts() const;
     [[nodiscard]] QString rawJson() const { return rawJson_; }
 

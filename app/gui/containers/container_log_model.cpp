@@ -4,6 +4,7 @@
 #include "helper_client.h"
 #include "helper_connection.h"
 
+#include <QDateTime>
 #include <QDBusPendingCallWatcher>
 #include <QDBusUnixFileDescriptor>
 #include <QJsonDocument>
@@ -112,6 +113,16 @@ void ContainerLogModel::setTail(int lines)
     scheduleReload();
 }
 
+void ContainerLogModel::setSince(const QString &since)
+{
+    if (since_ == since)
+        return;
+    since_ = since;
+    Q_EMIT sinceChanged();
+    Q_EMIT commandLineChanged();
+    scheduleReload();
+}
+
 void ContainerLogModel::setMaximumLines(int lines)
 {
     lines = std::max(lines, 1);
@@ -140,6 +151,8 @@ QString ContainerLogModel::commandLine() const
         words << QStringLiteral("-t");
     if (tail_ > 0)
         words << QStringLiteral("--tail") << QString::number(tail_);
+    if (!since_.isEmpty())
+        words << QStringLiteral("--since") << since_;
     words << (name_.isEmpty() ? QStringLiteral("CONTAINER") : name_);
     return berth::gui::commandLine(words);
 }
@@ -195,6 +208,9 @@ void ContainerLogModel::open()
         {QStringLiteral("follow"), running_},
         {QStringLiteral("timestamps"), true},
         {QStringLiteral("tail"), tail_ > 0 ? QString::number(tail_) : QStringLiteral("all")},
+        {QStringLiteral("since"), since_},
+        // A time without a zone means this machine's local time, as with the CLI.
+        {QStringLiteral("utcOffset"), QDateTime::currentDateTime().offsetFromUtc()},
         {QStringLiteral("format"), QStringLiteral("json-lines")},
     };
     const quint64 generation = ++generation_;

@@ -25,6 +25,8 @@ class ContainerLogModel : public QAbstractListModel {
     Q_PROPERTY(bool running READ running WRITE setRunning NOTIFY runningChanged)
     /// How many of the last lines to ask for (`--tail`); 0 or less means all.
     Q_PROPERTY(int tail READ tail WRITE setTail NOTIFY tailChanged)
+    /// Only lines since then (`--since`): a duration such as 10m or 1h, or a time; empty: all.
+    Q_PROPERTY(QString since READ since WRITE setSince NOTIFY sinceChanged)
     /// The most lines kept; older ones are dropped as new ones come.
     Q_PROPERTY(int maximumLines READ maximumLines WRITE setMaximumLines NOTIFY maximumLinesChanged)
     /// Only changes commandLine: every row knows its time.
@@ -65,6 +67,8 @@ public:
     [[nodiscard]] bool running() const { return running_; }
     void setRunning(bool running);
     [[nodiscard]] int tail() const { return tail_; }
+    [[nodiscard]] QString since() const { return since_; }
+    void setSince(const QString &since);
     void setTail(int lines);
     [[nodiscard]] int maximumLines() const { return maximumLines_; }
     void setMaximumLines(int lines);
@@ -92,6 +96,7 @@ Q_SIGNALS:
     void nameChanged();
     void runningChanged();
     void tailChanged();
+    void sinceChanged();
     void maximumLinesChanged();
     void timestampsChanged();
     void streamingChanged();
@@ -112,6 +117,7 @@ private:
     QString name_;
     bool running_ = false;
     int tail_ = 1000;
+    QString since_;
     int maximumLines_ = 10000;
     bool timestamps_ = false;
     bool reloadScheduled_ = false;

@@ -61,6 +61,7 @@ BERTH_SETTER(const QString &, setPidsLimit, pidsLimit_)
 BERTH_SETTER(const QString &, setRestartPolicy, restartPolicy_)
 BERTH_SETTER(const QString &, setMaximumRetries, maximumRetries_)
 BERTH_SETTER(bool, setAutoRemove, autoRemove_)
+BERTH_SETTER(bool, setInteractive, interactive_)
 
 #undef BERTH_SETTER
 
@@ -300,6 +301,8 @@ QString RunForm::restartText() const
 QStringList RunForm::arguments() const
 {
     QStringList words{QStringLiteral("run"), QStringLiteral("-d")};
+    if (interactive_)
+        words << QStringLiteral("-it");
     if (!name_.trimmed().isEmpty())
         words << QStringLiteral("--name") << name_.trimmed();
     for (const QString &line : nonEmpty(env_))
@@ -352,6 +355,10 @@ QVariantMap RunForm::request() const
     }
     if (autoRemove_)
         map.insert(QStringLiteral("AutoRemove"), true);
+    if (interactive_) {
+        map.insert(QStringLiteral("Tty"), true);
+        map.insert(QStringLiteral("OpenStdin"), true);
+    }
     return map;
 }
 
@@ -392,6 +399,7 @@ void RunForm::reset()
     restartPolicy_ = QStringLiteral("no");
     maximumRetries_.clear();
     autoRemove_ = false;
+    interactive_ = false;
     finished_ = false;
     errorMessage_.clear();
     containerId_.clear();

@@ -33,6 +33,8 @@ class RunForm : public QObject {
     /// on-failure's retry count (empty: retry for ever).
     Q_PROPERTY(QString maximumRetries READ maximumRetries WRITE setMaximumRetries NOTIFY inputChanged)
     Q_PROPERTY(bool autoRemove READ autoRemove WRITE setAutoRemove NOTIFY inputChanged)
+    /// -it: the command runs on a terminal with its input kept open, to attach to later.
+    Q_PROPERTY(bool interactive READ interactive WRITE setInteractive NOTIFY inputChanged)
 
     /// `berth run -d …` for what is typed now.
     Q_PROPERTY(QString commandLine READ commandLine NOTIFY inputChanged)
@@ -86,6 +88,8 @@ public:
     void setMaximumRetries(const QString &retries);
     [[nodiscard]] bool autoRemove() const { return autoRemove_; }
     void setAutoRemove(bool autoRemove);
+    [[nodiscard]] bool interactive() const { return interactive_; }
+    void setInteractive(bool interactive);
 
     [[nodiscard]] QString commandLine() const;
     /// The words after `berth` of commandLine, unquoted.
@@ -145,6 +149,7 @@ private:
     QString restartPolicy_ = QStringLiteral("no");
     QString maximumRetries_;
     bool autoRemove_ = false;
+    bool interactive_ = false;
 
     bool running_ = false;
     QString stage_;
