@@ -136,6 +136,49 @@ private Q_SLOTS:
         QCOMPARE(runCli({QStringLiteral("rm"), QStringLiteral("greedy")}).exitCode, 0);
     }
 
+    void cpuLimitsReachTheCgroup()
+    {
+        const auto started = runCli({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), QStringLiteral("limited"),
+                                     QStringLiteral("--cpus"), QStringLiteral("0.5"), QStringLiteral("--cpu-shares"), QStringLiteral("512"),
+                                     image(), QStringLiteral("sleep"), QStringLiteral("600")});
+        QVERIFY2(started.exitCode == 0, qPrintable(started.err));
+        const int pid = stateOf(QStringLiteral("limited")).value(QStringLiteral("Pid")).toInt();
+        QVERIFY(pid > 0);
+        // Where its cgroup is, from the kernel: "0::/path" on v2, "N:cpu,cpuacct:/path" on v1.
+        QFile membership(QStringLiteral("/proc/%1/cgroup").arg(pid));
+        QVERIFY(membership.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(membership.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        const auto readCgroupFile = [](const QString &path) {
+            QFile file(path);
+            return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()).trimmed() : QStringLiteral("(unreadable %1)").arg(path);
+        };
+        QString v1Cpu;
+        QString unified;
+        for (const QString &line : lines) {
+            const QStringList fields = line.split(QLatin1Char(':'));
+            if (fields.size() < 3)
+                continue;
+            // Mounted under the hierarchy's controller list (cpu, or cpu,cpuacct).
+            if (fields[1].split(QLatin1Char(',')).contains(QStringLiteral("cpu")))
+                v1Cpu = QStringLiteral("/sys/fs/cgroup/") + fields[1] + fields.mid(2).join(QLatin1Char(':'));
+            if (fields[0] == QLatin1String("0") && fields[1].isEmpty())
+                unified = fields.mid(2).join(QLatin1Char(':'));
+        }
+        if (!v1Cpu.isEmpty()) {
+            const QString &directory = v1Cpu;
+            QCOMPARE(readCgroupFile(directory + QStringLiteral("/cpu.cfs_quota_us")), QStringLiteral("50000"));
+            QCOMPARE(readCgroupFile(directory + QStringLiteral("/cpu.cfs_period_us")), QStringLiteral("100000"));
+            QCOMPARE(readCgroupFile(directory + QStringLiteral("/cpu.shares")), QStringLiteral("512"));
+        } else {
+            QVERIFY2(!unified.isEmpty(), qPrintable(lines.join(QLatin1Char('\n'))));
+            const QString directory = QStringLiteral("/sys/fs/cgroup") + unified;
+            QCOMPARE(readCgroupFile(directory + QStringLiteral("/cpu.max")), QStringLiteral("50000 100000"));
+            // Shares 512 of 1024 as a weight (runc's conversion): 1 + ((512 - 2) * 9999) / 262142.
+            QCOMPARE(readCgroupFile(directory + QStringLiteral("/cpu.weight")), QString::number(1 + ((512 - 2) * 9999) / 262142));
+        }
+        QCOMPARE(runCli({QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("limited")}).exitCode, 0);
+    }
+
     void pidsLimitHolds()
     {
         const auto run = inside(QStringLiteral("for i in 1 2 3 4 5 6 7 8 9 10; do sleep 5 & done; wait"),

@@ -1,7 +1,8 @@
 // Volumes end to end through the CLI and the helper on the fixture's bus: the `volume`
 // group, named volumes filled from the image on first use and kept across containers,
 // read-only mounts, anonymous volumes that go with rm -v and --rm, volumes in use refused,
-// prune's rules, and --mount.
+// prune's rules, --mount; host folders with -v (both ways, :ro, made when missing), --tmpfs
+// with --read-only, --network none and host, a -w folder the image lacks, and exec -d.
 #include "test_support.h"
 
 #include <QDir>
@@ -10,6 +11,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QFileInfo>
 #include <QTest>
 
 using berth::test::runCli;
@@ -226,6 +229,78 @@ private Q_SLOTS:
         QCOMPARE(unknown.exitCode, 2);
         QVERIFY2(unknown.err.contains(QStringLiteral("colour")), qPrintable(unknown.err));
         QCOMPARE(runCli({QStringLiteral("volume"), QStringLiteral("rm"), QStringLiteral("mounted")}).exitCode, 0);
+    }
+
+    void hostFoldersTmpfsAndReadOnlyRoot()
+    {
+        QTemporaryDir host;
+        QVERIFY(host.isValid());
+        QFile given(host.filePath(QStringLiteral("given.txt")));
+        QVERIFY(given.open(QIODevice::WriteOnly));
+        given.write("from the host\n");
+        given.close();
+        const auto inside = [](const QStringList &options, const QString &script) {
+            return runCli(QStringList{QStringLiteral("run"), QStringLiteral("--rm")} + options +
+                          QStringList{image(), QStringLiteral("sh"), QStringLiteral("-c"), script});
+        };
+        // -v /host:/path: the host's folder itself, both ways.
+        const auto bound = inside({QStringLiteral("-v"), host.path() + QStringLiteral(":/data")},
+                                  QStringLiteral("cat /data/given.txt; echo back > /data/made.txt"));
+        QCOMPARE(bound.exitCode, 0);
+        QCOMPARE(bound.out, QStringLiteral("from the host\n"));
+        QFile made(host.filePath(QStringLiteral("made.txt")));
+        QVERIFY(made.open(QIODevice::ReadOnly));
+        QCOMPARE(made.readAll(), QByteArray("back\n"));
+        // :ro reads but refuses writes.
+        const auto readOnly = inside({QStringLiteral("-v"), host.path() + QStringLiteral(":/data:ro")},
+                                     QStringLiteral("cat /data/given.txt; echo no > /data/other.txt && echo wrote || echo refused"));
+        QCOMPARE(readOnly.out, QStringLiteral("from the host\nrefused\n"));
+        QVERIFY(!QFile::exists(host.filePath(QStringLiteral("other.txt"))));
+        // Docker makes a missing host folder of -v.
+        const QString missing = host.filePath(QStringLiteral("made/by/run"));
+        QCOMPARE(inside({QStringLiteral("-v"), missing + QStringLiteral(":/m")}, QStringLiteral("true")).exitCode, 0);
+        QVERIFY(QFileInfo(missing).isDir());
+
+        // --read-only: the root refuses writes; a --tmpfs folder takes them.
+        const auto sealed = inside({QStringLiteral("--read-only"), QStringLiteral("--tmpfs"), QStringLiteral("/scratch")},
+                                   QStringLiteral("touch /x && echo wrote-root || echo root-refused; "
+                                                  "touch /scratch/x && echo wrote-scratch; grep ' /scratch ' /proc/mounts"));
+        QCOMPARE(sealed.exitCode, 0);
+        QVERIFY2(sealed.out.startsWith(QStringLiteral("root-refused\nwrote-scratch\ntmpfs /scratch tmpfs rw,")),
+                 qPrintable(sealed.out + sealed.err));
+    }
+
+    void networkModesWorkdirAndDetachedExec()
+    {
+        // --network none: loopback alone; host: the host's own interfaces.
+        const auto interfaces = [](const QString &mode) {
+            const auto result = runCli({QStringLiteral("run"), QStringLiteral("--rm"), QStringLiteral("--network"), mode, image(),
+                                        QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("ls /sys/class/net")});
+            return result.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        };
+        QCOMPARE(interfaces(QStringLiteral("none")), QStringList{QStringLiteral("lo")});
+        QStringList hostInterfaces = QDir(QStringLiteral("/sys/class/net")).entryList(QDir::Dirs | QDir::System | QDir::NoDotAndDotDot);
+        hostInterfaces.sort();
+        QStringList seen = interfaces(QStringLiteral("host"));
+        seen.sort();
+        QCOMPARE(seen, hostInterfaces);
+
+        // -w names a folder the image lacks: it is made.
+        const auto workdir = runCli({QStringLiteral("run"), QStringLiteral("--rm"), QStringLiteral("-w"), QStringLiteral("/made/here"),
+                                     image(), QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("pwd")});
+        QCOMPARE(workdir.out, QStringLiteral("/made/here\n"));
+
+        // exec -d returns at once and the program goes on in the container.
+        QCOMPARE(runCli({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), QStringLiteral("execd"), image(),
+                         QStringLiteral("sleep"), QStringLiteral("600")}).exitCode, 0);
+        const auto detached = runCli({QStringLiteral("exec"), QStringLiteral("-d"), QStringLiteral("execd"), QStringLiteral("sh"),
+                                      QStringLiteral("-c"), QStringLiteral("sleep 1; echo later > /done")});
+        QCOMPARE(detached.exitCode, 0);
+        QCOMPARE(detached.out, QString());
+        QCOMPARE(runCli({QStringLiteral("exec"), QStringLiteral("execd"), QStringLiteral("cat"), QStringLiteral("/done")}).exitCode, 1);
+        QTRY_COMPARE_WITH_TIMEOUT(runCli({QStringLiteral("exec"), QStringLiteral("execd"), QStringLiteral("cat"), QStringLiteral("/done")}).out,
+                                  QStringLiteral("later\n"), 10000);
+        QCOMPARE(runCli({QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("execd")}).exitCode, 0);
     }
 };
 

@@ -222,6 +222,23 @@ Item {
             files.open("/tmp")
             tryCompare(files, "path", "/tmp", 10000)
 
+            // Cancel stops a copy at once and says so; the helper and the next copy are fine.
+            tab.copyJob.download("/bin", true, folder)
+            verify(tab.copyJob.running)
+            verify(findChild(tab, "filesCopyCancel").visible)
+            tab.copyJob.cancel()
+            tryVerify(() => !tab.copyJob.running, 20000)
+            verify(tab.copyJob.error.startsWith("Download cancelled; what had arrived by then is in "), tab.copyJob.error)
+            verify(!findChild(tab, "filesCopyCancel").visible)
+            tab.copyJob.upload(folder + "/bin", files.path)
+            tab.copyJob.cancel()
+            tryVerify(() => !tab.copyJob.running, 20000)
+            compare(tab.copyJob.error, "Upload cancelled; what had arrived by then is in /tmp.")
+            tab.copyJob.download("/tmp/note.txt", false, folder)
+            tryVerify(() => !tab.copyJob.running, 20000)
+            compare(tab.copyJob.error, "")
+            compare(tab.copyJob.message, "Downloaded /tmp/note.txt to " + testEnvDir + ".")
+
             // A file is no folder: the listing says so and stays where it was.
             files.open("/tmp/note.txt")
             tryVerify(() => files.error.length > 0, 10000)
