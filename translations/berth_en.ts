@@ -276,6 +276,14 @@
             <numerusform>on-failure (at most %n retries)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>unknown: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 written (virtual %2, with its image)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ContainerFilesTab</name>
@@ -905,6 +913,26 @@
     </message>
     <message>
         <source>Variables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size on disk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measuring…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measure again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add up the files it wrote to its own layer (berth ps -s); a container that wrote much takes a while.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -275,6 +275,14 @@
             <numerusform>on-failure（最多重试 %n 次）</numerusform>
         </translation>
     </message>
+    <message>
+        <source>unknown: %1</source>
+        <translation>未知：%1</translation>
+    </message>
+    <message>
+        <source>%1 written (virtual %2, with its image)</source>
+        <translation>已写入 %1（虚拟 %2，含镜像）</translation>
+    </message>
 </context>
 <context>
     <name>ContainerFilesTab</name>
@@ -902,6 +910,26 @@
     <message>
         <source>Variables</source>
         <translation>变量</translation>
+    </message>
+    <message>
+        <source>Size on disk</source>
+        <translation>磁盘占用</translation>
+    </message>
+    <message>
+        <source>Measuring…</source>
+        <translation>正在测量…</translation>
+    </message>
+    <message>
+        <source>Measure again</source>
+        <translation>重新测量</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>测量</translation>
+    </message>
+    <message>
+        <source>Add up the files it wrote to its own layer (berth ps -s); a container that wrote much takes a while.</source>
+        <translation>统计它写入自身层的文件（berth ps -s）；写入很多的容器需要一些时间。</translation>
     </message>
 </context>
 <context>

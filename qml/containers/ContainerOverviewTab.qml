@@ -78,6 +78,31 @@ ScrollView {
             }
             Fact { label: qsTr("Main process (host PID)"); value: tab.details.pid > 0 ? String(tab.details.pid) : ""; name: "factPid" }
             Fact { label: qsTr("Error"); value: tab.details.stateError; name: "factError"; monospace: false }
+            RowLayout {
+                visible: tab.details.loaded
+                Layout.fillWidth: true
+                spacing: 12
+                Label {
+                    text: qsTr("Size on disk")
+                    color: Theme.mutedText
+                    Layout.preferredWidth: 160
+                }
+                Label {
+                    objectName: "factSize"
+                    visible: text.length > 0
+                    text: tab.details.sizeText
+                    Layout.fillWidth: true
+                    wrapMode: Text.WordWrap
+                }
+                Button {
+                    objectName: "measureSize"
+                    text: tab.details.measuringSize ? qsTr("Measuring…") : tab.details.sizeText.length > 0 ? qsTr("Measure again") : qsTr("Measure")
+                    enabled: !tab.details.measuringSize
+                    ToolTip.visible: hovered
+                    ToolTip.text: qsTr("Add up the files it wrote to its own layer (berth ps -s); a container that wrote much takes a while.")
+                    onClicked: tab.details.measureSize()
+                }
+            }
         }
         Card {
             Layout.fillWidth: true

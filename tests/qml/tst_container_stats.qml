@@ -127,6 +127,14 @@ Item {
             // Another tab: the sampling stops, the history stays.
             mouseClick(findChild(view, "tab-overview"))
             verify(!tab.visible)
+            // The overview measures the container's size on request, as ps -s.
+            const measure = findChild(view, "measureSize")
+            tryVerify(() => measure.visible, 5000)
+            mouseClick(measure)
+            compare(Helper.lastCommand, "berth ps -a -s --filter name=" + container)
+            tryVerify(() => /^[\d.]+k?M?G?B written \(virtual [\d.]+[kMG]?B, with its image\)$/.test(findChild(view, "factSize").text),
+                      10000, findChild(view, "factSize").text)
+            compare(measure.text, "Measure again")
             verify(!tab.statsModel.sampling)
             const hidden = tab.statsModel.sampleCount
             wait(1500)

@@ -198,7 +198,9 @@ Item {
             tab.logModel.tail = 3
             tryVerify(() => tab.logModel.count >= 3 && tab.logModel.count <= 6
                             && tab.logModel.text(false).split("\n")[0].startsWith("tick-"), 20000,
-                      tab.logModel.text(false))
+                      "count " + tab.logModel.count + ", running " + tab.logModel.running + ", streaming "
+                      + tab.logModel.streaming + ", " + tab.logModel.commandLine + ", error '" + tab.logModel.error
+                      + "':\n" + tab.logModel.text(false))
             // (Set directly above, past the box's binding; back as the box says.)
             tailBox.currentIndex = 1
             tab.logModel.tail = 1000

@@ -56,6 +56,33 @@ void ContainerDetails::setName(const QString &name)
     Q_EMIT changed();
 }
 
+void ContainerDetails::measureSize()
+{
+    const QString target = id().isEmpty() ? name_ : id();
+    if (target.isEmpty() || measuringSize_ || !HelperClient::instance()->busFailure().isEmpty())
+        return;
+    HelperClient::instance()->showCommand(berth::gui::commandLine(
+        {QStringLiteral("ps"), QStringLiteral("-a"), QStringLiteral("-s"), QStringLiteral("--filter"), QStringLiteral("name=") + containerName()}));
+    measuringSize_ = true;
+    Q_EMIT sizeChanged();
+    auto *watcher = new QDBusPendingCallWatcher(HelperClient::instance()->proxy()->ContainerSizes({target}), this);
+    connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, watcher, target]() {
+        watcher->deleteLater();
+        measuringSize_ = false;
+        QDBusPendingReply<QList<QVariantMap>> reply = *watcher;
+        if (reply.isError()) {
+            sizeText_ = tr("unknown: %1").arg(berth::client::describeFailure(reply.error()).message);
+        } else {
+            for (const QVariantMap &size : reply.value()) {
+                sizeText_ = tr("%1 written (virtual %2, with its image)")
+                                .arg(berth::client::formatDecimalSize(size.value(QStringLiteral("SizeRw")).toULongLong()),
+                                     berth::client::formatDecimalSize(size.value(QStringLiteral("SizeRootFs")).toULongLong()));
+            }
+        }
+        Q_EMIT sizeChanged();
+    });
+}
+
 void ContainerDetails::reload(bool showCommand)
 {
     if (name_.isEmpty())

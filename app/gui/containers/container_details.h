@@ -59,6 +59,10 @@ class ContainerDetails : public QObject {
     /// [{source, destination, readOnly, type}] from Mounts.
     Q_PROPERTY(QVariantList mounts READ mounts NOTIFY changed)
     Q_PROPERTY(QString rawJson READ rawJson NOTIFY changed)
+    /// What it wrote to its own layer, and that plus its image (`berth ps -s`): "12.3kB
+    /// (virtual 4.86MB)"; empty until measureSize() has an answer.
+    Q_PROPERTY(QString sizeText READ sizeText NOTIFY sizeChanged)
+    Q_PROPERTY(bool measuringSize READ measuringSize NOTIFY sizeChanged)
 
 public:
     explicit ContainerDetails(QObject *parent = nullptr);
@@ -101,9 +105,13 @@ public:
     [[nodiscard]] bool openStdin() const;
     [[nodiscard]] QVariantList mounts() const;
     [[nodiscard]] QString rawJson() const { return rawJson_; }
+    [[nodiscard]] QString sizeText() const { return sizeText_; }
+    [[nodiscard]] bool measuringSize() const { return measuringSize_; }
 
     /// Asks the helper again; shows `berth inspect NAME` when showCommand.
     Q_INVOKABLE void reload(bool showCommand = true);
+    /// Asks the helper for the sizes (it walks the container's layer, so only on request).
+    Q_INVOKABLE void measureSize();
 
 Q_SIGNALS:
     void nameChanged();
@@ -111,6 +119,7 @@ Q_SIGNALS:
     void changed();
     /// The container is gone (removed here or elsewhere) while its page was open.
     void vanished();
+    void sizeChanged();
 
 private:
     [[nodiscard]] QVariantMap state() const;
@@ -124,6 +133,8 @@ private:
     QString error_;
     QVariantMap inspect_;
     QString rawJson_;
+    QString sizeText_;
+    bool measuringSize_ = false;
     HelperProxy *followed_ = nullptr;
     QMetaObject::Connection changesConnection_;
 };
