@@ -12,6 +12,7 @@
 #include <QProcess>
 #include <QTest>
 
+#include <csignal>
 #include <fcntl.h>
 #include <poll.h>
 #include <pty.h>
@@ -80,6 +81,17 @@ private Q_SLOTS:
         QVERIFY(writeText(master, "echo pid=$$\n"));
         readUntil(master, "pid=1", seen);
         QVERIFY2(seen.contains("pid=1"), seen.constData());
+        // A resized window follows: on SIGWINCH the CLI sends its size to the monitor, which
+        // sets the container's terminal to it.
+        winsize size{};
+        size.ws_row = 33;
+        size.ws_col = 111;
+        ::ioctl(master, TIOCSWINSZ, &size);
+        ::kill(static_cast<pid_t>(run.processId()), SIGWINCH);
+        QTest::qWait(300);
+        QVERIFY(writeText(master, "stty size\n"));
+        readUntil(master, "33 111", seen);
+        QVERIFY2(seen.contains("33 111"), seen.constData());
 
         // ctrl-p ctrl-q: the CLI leaves, the shell stays.
         QVERIFY(writeText(master, "\x10\x11"));

@@ -4,6 +4,7 @@
 // killed with SIGKILL re-adopting the container it was running.
 #include "test_support.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QElapsedTimer>
@@ -140,8 +141,22 @@ private Q_SLOTS:
         QVERIFY(statusText.contains(QStringLiteral("Seccomp:\t2")));
         QVERIFY(runCli({QStringLiteral("ps"), QStringLiteral("-q")}).out.contains(id.left(12)));
 
+        // Docker's field names for what was asked and what it is doing.
+        const QJsonObject config = info.value(QStringLiteral("Config")).toObject();
+        QCOMPARE(config.value(QStringLiteral("Image")).toString(), image());
+        QCOMPARE(config.value(QStringLiteral("Cmd")).toArray(), (QJsonArray{QStringLiteral("sleep"), QStringLiteral("600")}));
+        QCOMPARE(info.value(QStringLiteral("HostConfig")).toObject().value(QStringLiteral("RestartPolicy")).toObject()
+                     .value(QStringLiteral("Name")).toString(), QStringLiteral("no"));
+        const QJsonObject running = info.value(QStringLiteral("State")).toObject();
+        QCOMPARE(running.value(QStringLiteral("Running")).toBool(), true);
+        QCOMPARE(running.value(QStringLiteral("Paused")).toBool(), false);
+        const auto startedAt = QDateTime::fromString(running.value(QStringLiteral("StartedAt")).toString(), Qt::ISODateWithMs);
+        QVERIFY2(startedAt.isValid() && qAbs(startedAt.secsTo(QDateTime::currentDateTimeUtc())) < 60,
+                 qPrintable(running.value(QStringLiteral("StartedAt")).toString()));
+
         QCOMPARE(runCli({QStringLiteral("pause"), QStringLiteral("sleeper")}).exitCode, 0);
         QCOMPARE(state(QStringLiteral("sleeper")), QStringLiteral("paused"));
+        QCOMPARE(inspect(QStringLiteral("sleeper")).value(QStringLiteral("State")).toObject().value(QStringLiteral("Paused")).toBool(), true);
         QCOMPARE(runCli({QStringLiteral("unpause"), QStringLiteral("sleeper")}).exitCode, 0);
         QCOMPARE(state(QStringLiteral("sleeper")), QStringLiteral("running"));
 
@@ -156,6 +171,9 @@ private Q_SLOTS:
         QVERIFY(timer.elapsed() >= 900);
         info = inspect(QStringLiteral("sleeper"));
         QCOMPARE(info.value(QStringLiteral("State")).toObject().value(QStringLiteral("ExitCode")).toInt(), 137);
+        const auto finishedAt = QDateTime::fromString(info.value(QStringLiteral("State")).toObject().value(QStringLiteral("FinishedAt")).toString(),
+                                                      Qt::ISODateWithMs);
+        QVERIFY(finishedAt.isValid() && finishedAt >= startedAt);
         QVERIFY(!QDir(QStringLiteral("/proc/%1").arg(pid)).exists());
 
         QCOMPARE(runCli({QStringLiteral("start"), QStringLiteral("sleeper")}).exitCode, 0);
