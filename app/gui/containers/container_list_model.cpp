@@ -28,7 +28,7 @@ QString commandText(const QStringList &words)
 
 } // namespace
 
-ContainerListModel::ContainerListModel(QObject *parent) : QAbstractListModel(parent)
+ContainerListModel::ContainerListModel(QObject *parent) : HelperListModel(parent)
 {
     berth::gui::registerImageDBusTypes();
     followChanges();
@@ -149,42 +149,19 @@ QHash<int, QByteArray> ContainerListModel::roleNames() const
             {UsageTextRole, "usageText"}};
 }
 
-void ContainerListModel::setLoading(bool loading)
-{
-    if (loading_ == loading)
-        return;
-    loading_ = loading;
-    Q_EMIT loadingChanged();
-}
-
-void ContainerListModel::setLoadError(const QString &error)
-{
-    if (loadError_ == error)
-        return;
-    loadError_ = error;
-    Q_EMIT loadErrorChanged();
-}
-
 void ContainerListModel::reload(bool showCommand, bool all)
 {
     if (showCommand)
         HelperClient::instance()->showCommand(all ? QStringLiteral("berth ps -a") : QStringLiteral("berth ps"));
-    if (const QString failure = HelperClient::instance()->busFailure(); !failure.isEmpty()) {
-        setLoadError(failure);
+    if (!beginLoad())
         return;
-    }
-    if (loading_) {
-        // A change arrived while asking: ask once more when this answer is in.
-        reloadAgain_ = true;
-        return;
-    }
-    setLoading(true);
     auto *watcher = new QDBusPendingCallWatcher(HelperClient::instance()->proxy()->ListContainers(), this);
     connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, watcher]() {
         watcher->deleteLater();
         QDBusPendingReply<QList<QVariantMap>> reply = *watcher;
+        QString error;
         if (reply.isError()) {
-            setLoadError(berth::client::describeFailure(reply.error()).message);
+            error = berth::client::describeFailure(reply.error()).message;
         } else {
             QList<Row> fresh;
             for (const QVariantMap &container : reply.value()) {
@@ -206,52 +183,17 @@ void ContainerListModel::reload(bool showCommand, bool all)
                 fresh.append(std::move(row));
             }
             apply(std::move(fresh));
-            setLoadError({});
         }
-        loaded_ = true;
-        loading_ = false;
-        Q_EMIT loadingChanged();
-        if (reloadAgain_) {
-            reloadAgain_ = false;
-            reload(false);
-        }
+        finishLoad(error, [this]() { reload(false); });
     });
 }
 
-// Merges by id, in the helper's order (newest first), so that views keep their current
-// row and scroll position.
+// Merged by id in the helper's order, so that views keep their current row.
 void ContainerListModel::apply(QList<Row> fresh)
 {
-    QSet<QString> freshIds;
-    for (const Row &row : fresh)
-        freshIds.insert(row.id);
     const int before = count();
     const int runningBefore = runningCount();
-    for (int at = int(rows_.size()) - 1; at >= 0; --at) {
-        if (!freshIds.contains(rows_.at(at).id)) {
-            beginRemoveRows({}, at, at);
-            rows_.removeAt(at);
-            endRemoveRows();
-        }
-    }
-    for (int target = 0; target < fresh.size(); ++target) {
-        Row &row = fresh[target];
-        const auto existing = std::find_if(rows_.begin(), rows_.end(), [&](const Row &old) { return old.id == row.id; });
-        if (existing == rows_.end()) {
-            beginInsertRows({}, target, target);
-            rows_.insert(target, std::move(row));
-            endInsertRows();
-            continue;
-        }
-        const int at = int(existing - rows_.begin());
-        if (at != target) {
-            beginMoveRows({}, at, at, {}, target > at ? target + 1 : target);
-            rows_.move(at, target);
-            endMoveRows();
-        }
-        rows_[target] = std::move(row);
-        Q_EMIT dataChanged(index(target), index(target));
-    }
+    mergeRows(rows_, std::move(fresh), [](const Row &row) { return row.id; });
     if (count() != before || runningCount() != runningBefore)
         Q_EMIT countChanged();
 }

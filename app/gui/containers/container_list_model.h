@@ -5,6 +5,8 @@
 
 #include "container_stats_sampler.h"
 
+#include "helper_list_model.h"
+
 #include <QAbstractListModel>
 #include <QDBusPendingCall>
 #include <QDateTime>
@@ -16,12 +18,9 @@
 
 class HelperProxy;
 
-class ContainerListModel : public QAbstractListModel {
+class ContainerListModel : public HelperListModel {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
-    Q_PROPERTY(bool loaded READ loaded NOTIFY loadingChanged)
-    Q_PROPERTY(QString loadError READ loadError NOTIFY loadErrorChanged)
     Q_PROPERTY(int count READ count NOTIFY countChanged)
     /// How many containers are running (or paused), for the header.
     Q_PROPERTY(int runningCount READ runningCount NOTIFY countChanged)
@@ -78,9 +77,6 @@ public:
     [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
 
-    [[nodiscard]] bool loading() const { return loading_; }
-    [[nodiscard]] bool loaded() const { return loaded_; }
-    [[nodiscard]] QString loadError() const { return loadError_; }
     [[nodiscard]] int count() const { return int(rows_.size()); }
     [[nodiscard]] int runningCount() const;
     [[nodiscard]] bool busy() const { return pending_ > 0; }
@@ -115,8 +111,6 @@ public:
     Q_INVOKABLE void clearAction();
 
 Q_SIGNALS:
-    void loadingChanged();
-    void loadErrorChanged();
     void countChanged();
     void busyChanged();
     void actionChanged();
@@ -143,8 +137,6 @@ private:
         QString error;
     };
     void apply(QList<Row> fresh);
-    void setLoading(bool loading);
-    void setLoadError(const QString &error);
     /// Sends the call for verb and reports its outcome as actionMessage/actionError.
     void act(const QString &verb, const QString &name, const QString &command, const QString &doneMessage,
              const std::function<QDBusPendingCall(HelperProxy &)> &call);
@@ -154,10 +146,6 @@ private:
     void followChanges();
 
     QList<Row> rows_;
-    bool loading_ = false;
-    bool loaded_ = false;
-    bool reloadAgain_ = false;
-    QString loadError_;
     int pending_ = 0;
     QString actionError_;
     QString actionMessage_;

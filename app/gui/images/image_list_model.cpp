@@ -34,7 +34,7 @@ QString shortId(const QString &id)
 
 } // namespace
 
-ImageListModel::ImageListModel(QObject *parent) : QAbstractListModel(parent)
+ImageListModel::ImageListModel(QObject *parent) : HelperListModel(parent)
 {
     berth::gui::registerImageDBusTypes();
     connect(HelperClient::instance(), &HelperClient::imagesChanged, this, [this]() { reload(false); });
@@ -84,42 +84,19 @@ QHash<int, QByteArray> ImageListModel::roleNames() const
             {UntaggedRole, "untagged"},       {TagsOfImageRole, "tagsOfImage"}};
 }
 
-void ImageListModel::setLoading(bool loading)
-{
-    if (loading_ == loading)
-        return;
-    loading_ = loading;
-    Q_EMIT loadingChanged();
-}
-
-void ImageListModel::setLoadError(const QString &error)
-{
-    if (loadError_ == error)
-        return;
-    loadError_ = error;
-    Q_EMIT loadErrorChanged();
-}
-
 void ImageListModel::reload(bool showCommand)
 {
     if (showCommand)
         HelperClient::instance()->showCommand(QStringLiteral("berth images"));
-    if (const QString failure = HelperClient::instance()->busFailure(); !failure.isEmpty()) {
-        setLoadError(failure);
+    if (!beginLoad())
         return;
-    }
-    if (loading_) {
-        // A change arrived while asking: ask once more when this answer is in.
-        reloadAgain_ = true;
-        return;
-    }
-    setLoading(true);
     auto *watcher = new QDBusPendingCallWatcher(HelperClient::instance()->proxy()->ListImages(), this);
     connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, watcher]() {
         watcher->deleteLater();
         QDBusPendingReply<QList<QVariantMap>> reply = *watcher;
+        QString error;
         if (reply.isError()) {
-            setLoadError(berth::client::describeFailure(reply.error()).message);
+            error = berth::client::describeFailure(reply.error()).message;
         } else {
             QList<Row> fresh;
             for (const QVariantMap &image : reply.value()) {
@@ -156,45 +133,16 @@ void ImageListModel::reload(bool showCommand)
                 }
             }
             apply(std::move(fresh));
-            setLoadError({});
         }
-        loaded_ = true;
-        loading_ = false;
-        Q_EMIT loadingChanged();
-        if (reloadAgain_) {
-            reloadAgain_ = false;
-            reload(false);
-        }
+        finishLoad(error, [this]() { reload(false); });
     });
 }
 
-// Merges by key so that views keep their current row and scroll position.
+// Merged by key in the helper's order, so that views keep their current row.
 void ImageListModel::apply(QList<Row> fresh)
 {
-    QSet<QString> freshKeys;
-    for (const Row &row : fresh)
-        freshKeys.insert(row.key());
     const int before = count();
-    for (int index = int(rows_.size()) - 1; index >= 0; --index) {
-        if (!freshKeys.contains(rows_.at(index).key())) {
-            beginRemoveRows({}, index, index);
-            rows_.removeAt(index);
-            endRemoveRows();
-        }
-    }
-    for (Row &row : fresh) {
-        const QString key = row.key();
-        const auto existing = std::find_if(rows_.begin(), rows_.end(), [&](const Row &old) { return old.key() == key; });
-        if (existing != rows_.end()) {
-            *existing = std::move(row);
-            const int at = int(existing - rows_.begin());
-            Q_EMIT dataChanged(index(at), index(at));
-        } else {
-            beginInsertRows({}, count(), count());
-            rows_.append(std::move(row));
-            endInsertRows();
-        }
-    }
+    mergeRows(rows_, std::move(fresh), [](const Row &row) { return row.key(); });
     if (count() != before)
         Q_EMIT countChanged();
 }

@@ -3,16 +3,15 @@
 // (remove, tag), each shown as its berth command.
 #pragma once
 
+#include "helper_list_model.h"
+
 #include <QAbstractListModel>
 #include <QDateTime>
 #include <QQmlEngine>
 
-class ImageListModel : public QAbstractListModel {
+class ImageListModel : public HelperListModel {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
-    Q_PROPERTY(bool loaded READ loaded NOTIFY loadingChanged)
-    Q_PROPERTY(QString loadError READ loadError NOTIFY loadErrorChanged)
     Q_PROPERTY(int count READ count NOTIFY countChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
     Q_PROPERTY(QString actionError READ actionError NOTIFY actionChanged)
@@ -46,9 +45,6 @@ public:
     [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
 
-    [[nodiscard]] bool loading() const { return loading_; }
-    [[nodiscard]] bool loaded() const { return loaded_; }
-    [[nodiscard]] QString loadError() const { return loadError_; }
     [[nodiscard]] int count() const { return int(rows_.size()); }
     [[nodiscard]] bool busy() const { return busy_; }
     [[nodiscard]] QString actionError() const { return actionError_; }
@@ -69,8 +65,6 @@ public:
     Q_INVOKABLE void clearAction();
 
 Q_SIGNALS:
-    void loadingChanged();
-    void loadErrorChanged();
     void countChanged();
     void busyChanged();
     void actionChanged();
@@ -91,16 +85,10 @@ private:
         [[nodiscard]] QString key() const { return repository + QLatin1Char(':') + tag + QLatin1Char('@') + fullId; }
     };
     void apply(QList<Row> fresh);
-    void setLoading(bool loading);
-    void setLoadError(const QString &error);
     void finishAction(bool ok, const QString &message);
     void setBusy(bool busy);
 
     QList<Row> rows_;
-    bool loading_ = false;
-    bool loaded_ = false;
-    bool reloadAgain_ = false;
-    QString loadError_;
     bool busy_ = false;
     QString actionError_;
     QString actionMessage_;

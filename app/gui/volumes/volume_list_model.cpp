@@ -44,7 +44,7 @@ QList<QPair<QString, QString>> parseLabels(const QString &labels)
 
 } // namespace
 
-VolumeListModel::VolumeListModel(QObject *parent) : QAbstractListModel(parent)
+VolumeListModel::VolumeListModel(QObject *parent) : HelperListModel(parent)
 {
     berth::gui::registerImageDBusTypes();
     followChanges();
@@ -128,41 +128,19 @@ QHash<int, QByteArray> VolumeListModel::roleNames() const
             {UsedByRole, "usedBy"},       {UsedByTextRole, "usedByText"}, {UsedByCountRole, "usedByCount"}};
 }
 
-void VolumeListModel::setLoading(bool loading)
-{
-    if (loading_ == loading)
-        return;
-    loading_ = loading;
-    Q_EMIT loadingChanged();
-}
-
-void VolumeListModel::setLoadError(const QString &error)
-{
-    if (loadError_ == error)
-        return;
-    loadError_ = error;
-    Q_EMIT loadErrorChanged();
-}
-
 void VolumeListModel::reload(bool showCommand)
 {
     if (showCommand)
         HelperClient::instance()->showCommand(QStringLiteral("berth volume ls"));
-    if (const QString failure = HelperClient::instance()->busFailure(); !failure.isEmpty()) {
-        setLoadError(failure);
+    if (!beginLoad())
         return;
-    }
-    if (loading_) {
-        reloadAgain_ = true;
-        return;
-    }
-    setLoading(true);
     auto *watcher = new QDBusPendingCallWatcher(HelperClient::instance()->proxy()->ListVolumes({}), this);
     connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, watcher]() {
         watcher->deleteLater();
         QDBusPendingReply<QString> reply = *watcher;
+        QString error;
         if (reply.isError()) {
-            setLoadError(berth::client::describeFailure(reply.error()).message);
+            error = berth::client::describeFailure(reply.error()).message;
         } else {
             QList<Row> fresh;
             const QJsonArray volumes = QJsonDocument::fromJson(reply.value().toUtf8()).array();
@@ -183,51 +161,17 @@ void VolumeListModel::reload(bool showCommand)
                 fresh.append(std::move(row));
             }
             apply(std::move(fresh));
-            setLoadError({});
         }
-        loaded_ = true;
-        loading_ = false;
-        Q_EMIT loadingChanged();
-        if (reloadAgain_) {
-            reloadAgain_ = false;
-            reload(false);
-        }
+        finishLoad(error, [this]() { reload(false); });
     });
 }
 
-// Merges by name in the helper's order (by name), so views keep their current row.
+// Merged by name (the helper lists them by name) in the helper's order, so that views keep their current row.
 void VolumeListModel::apply(QList<Row> fresh)
 {
-    QSet<QString> freshNames;
-    for (const Row &row : fresh)
-        freshNames.insert(row.name);
     const int before = count();
     const int unusedBefore = unusedCount();
-    for (int at = int(rows_.size()) - 1; at >= 0; --at) {
-        if (!freshNames.contains(rows_.at(at).name)) {
-            beginRemoveRows({}, at, at);
-            rows_.removeAt(at);
-            endRemoveRows();
-        }
-    }
-    for (int target = 0; target < fresh.size(); ++target) {
-        Row &row = fresh[target];
-        const auto existing = std::find_if(rows_.begin(), rows_.end(), [&](const Row &old) { return old.name == row.name; });
-        if (existing == rows_.end()) {
-            beginInsertRows({}, target, target);
-            rows_.insert(target, std::move(row));
-            endInsertRows();
-            continue;
-        }
-        const int at = int(existing - rows_.begin());
-        if (at != target) {
-            beginMoveRows({}, at, at, {}, target > at ? target + 1 : target);
-            rows_.move(at, target);
-            endMoveRows();
-        }
-        rows_[target] = std::move(row);
-        Q_EMIT dataChanged(index(target), index(target));
-    }
+    mergeRows(rows_, std::move(fresh), [](const Row &row) { return row.name; });
     if (count() != before || unusedCount() != unusedBefore)
         Q_EMIT countChanged();
 }

@@ -4,6 +4,8 @@
 // for the page.
 #pragma once
 
+#include "helper_list_model.h"
+
 #include <QAbstractListModel>
 #include <QDBusPendingCall>
 #include <QDateTime>
@@ -14,12 +16,9 @@
 
 class HelperProxy;
 
-class VolumeListModel : public QAbstractListModel {
+class VolumeListModel : public HelperListModel {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
-    Q_PROPERTY(bool loaded READ loaded NOTIFY loadingChanged)
-    Q_PROPERTY(QString loadError READ loadError NOTIFY loadErrorChanged)
     Q_PROPERTY(int count READ count NOTIFY countChanged)
     /// How many volumes no container uses (what `volume prune --all` would remove).
     Q_PROPERTY(int unusedCount READ unusedCount NOTIFY countChanged)
@@ -55,9 +54,6 @@ public:
     [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
 
-    [[nodiscard]] bool loading() const { return loading_; }
-    [[nodiscard]] bool loaded() const { return loaded_; }
-    [[nodiscard]] QString loadError() const { return loadError_; }
     [[nodiscard]] int count() const { return int(rows_.size()); }
     [[nodiscard]] int unusedCount() const;
     [[nodiscard]] bool busy() const { return pending_ > 0; }
@@ -89,8 +85,6 @@ public:
     Q_INVOKABLE void clearAction();
 
 Q_SIGNALS:
-    void loadingChanged();
-    void loadErrorChanged();
     void countChanged();
     void busyChanged();
     void actionChanged();
@@ -114,18 +108,12 @@ private:
         QList<User> usedBy;
     };
     void apply(QList<Row> fresh);
-    void setLoading(bool loading);
-    void setLoadError(const QString &error);
     void startAction();
     void finishAction(const QString &verb, const QString &name, bool ok, const QString &message,
                       qulonglong reclaimedBytes = 0);
     void followChanges();
 
     QList<Row> rows_;
-    bool loading_ = false;
-    bool loaded_ = false;
-    bool reloadAgain_ = false;
-    QString loadError_;
     int pending_ = 0;
     QString actionError_;
     QString actionMessage_;
