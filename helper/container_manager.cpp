@@ -703,6 +703,9 @@ bool firstStartSinceBoot(const std::filesystem::path &storeRoot)
         if (!out.flush())
             return false;
     }
+    // On disk before the rename: a crash must not leave an empty record behind.
+    if (const berth::UniqueFd written(::open(aside.c_str(), O_RDONLY | O_CLOEXEC)); !written.valid() || ::fsync(written.get()) != 0)
+        return false;
     std::error_code renamed;
     std::filesystem::rename(aside, recorded, renamed);
     if (renamed)
@@ -849,8 +852,14 @@ void ContainerManager::stop(const std::string &idOrName, int timeoutSeconds, Don
         return;
     }
     if (auto sent = runRuntime({QStringLiteral("kill"), id, fromStd(signal)}); !sent) {
-        sendKill();
-        return;
+        // A stop signal the runtime does not know (an image's odd STOPSIGNAL): SIGTERM and
+        // the grace period still, not SIGKILL at once.
+        qWarning("berth-helper: stopping %s with %s failed (%s); sending SIGTERM", record->name.c_str(), signal.c_str(),
+                 sent.error().describe().c_str());
+        if (auto terminated = runRuntime({QStringLiteral("kill"), id, QStringLiteral("TERM")}); !terminated) {
+            sendKill();
+            return;
+        }
     }
     if (paused)
         (void)runRuntime({QStringLiteral("resume"), id});

@@ -13,6 +13,8 @@
 #include <QDBusUnixFileDescriptor>
 
 #include <array>
+#include <deque>
+#include <functional>
 #include <optional>
 #include <cerrno>
 #include <csignal>
@@ -45,28 +47,15 @@ bool writeAll(int fd, const char *data, std::size_t size)
     return true;
 }
 
-/// One packet per maxPayload bytes; a kind without payload (end of input) is one packet too.
-bool sendPacket(int stream, char kind, std::string_view payload = {})
-{
-    std::size_t offset = 0;
-    do {
-        const std::string message = attach::packet(kind, payload.substr(offset, attach::maxPayload));
-        if (::send(stream, message.data(), message.size(), MSG_NOSIGNAL) != static_cast<ssize_t>(message.size()))
-            return false;
-        offset += attach::maxPayload;
-    } while (offset < payload.size());
-    return true;
-}
-
-void sendWindowSize(int stream)
+/// The resize packet for this terminal's size, or nothing when it has none.
+std::optional<std::string> windowSizePacket()
 {
     winsize size{};
     if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) != 0 && ::ioctl(STDIN_FILENO, TIOCGWINSZ, &size) != 0)
-        return;
+        return std::nullopt;
     if (size.ws_row == 0 || size.ws_col == 0)
-        return;
-    const std::string message = attach::resizePacket(size.ws_row, size.ws_col);
-    (void)::send(stream, message.data(), message.size(), MSG_NOSIGNAL);
+        return std::nullopt;
+    return attach::resizePacket(size.ws_row, size.ws_col);
 }
 
 } // namespace
@@ -109,24 +98,10 @@ std::optional<int> attachAndCopy(const AttachSettings &settings, int failedCode)
     out().flush();
     err().flush();
 
-    const bool rawTerminal = settings.tty && settings.withInput && ::isatty(STDIN_FILENO);
-    termios saved{};
-    if (rawTerminal && ::tcgetattr(STDIN_FILENO, &saved) == 0) {
-        termios raw = saved;
-        ::cfmakeraw(&raw);
-        ::tcsetattr(STDIN_FILENO, TCSANOW, &raw);
-    }
-    // Queued before the call, so the container's terminal has the right size from the start.
-    if (settings.tty)
-        sendWindowSize(stream.get());
-
-    auto proxy = berth::client::makeHelperProxy(24 * 3600 * 1000);
-    QDBusPendingReply<int> reply = proxy->AttachContainer(
-        settings.container, {{QStringLiteral("Start"), settings.startFirst}}, QDBusUnixFileDescriptor(helperEnd.get()));
-    helperEnd.reset();
-
-    // Signals: without a terminal, docker's --sig-proxy sends them to the container; with
-    // one (raw: ^C arrives as a byte), SIGTERM and SIGHUP end the session cleanly.
+    // Signals first, before the terminal turns raw and the container starts, so that one
+    // arriving in between leaves neither behind. Without a terminal, docker's --sig-proxy
+    // sends them to the container; with one (raw: ^C arrives as a byte), SIGTERM and SIGHUP
+    // end the session cleanly.
     constexpr std::array handledSignals{SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGWINCH};
     std::array<struct sigaction, handledSignals.size()> previousActions{};
     int signalPipe[2] = {-1, -1};
@@ -143,7 +118,31 @@ std::optional<int> attachAndCopy(const AttachSettings &settings, int failedCode)
             ::sigaction(handledSignals[index], &action, &previousActions[index]);
     }
 
-    berth::client::DetachKeyWatcher watcher(settings.detachKeys);
+    const bool rawTerminal = settings.tty && settings.withInput && ::isatty(STDIN_FILENO);
+    termios saved{};
+    if (rawTerminal && ::tcgetattr(STDIN_FILENO, &saved) == 0) {
+        termios raw = saved;
+        ::cfmakeraw(&raw);
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &raw);
+    }
+    // Never blocking on the stream: the monitor may be waiting for us to read its output
+    // while we wait for it to take input (a container that does not read its stdin).
+    ::fcntl(stream.get(), F_SETFL, ::fcntl(stream.get(), F_GETFL) | O_NONBLOCK);
+    // Packets for the monitor not yet taken; each goes whole.
+    std::deque<std::string> outgoing;
+    // Queued before the call, so the container's terminal has the right size from the start.
+    if (settings.tty) {
+        if (auto packet = windowSizePacket())
+            (void)::send(stream.get(), packet->data(), packet->size(), MSG_NOSIGNAL | MSG_DONTWAIT);
+    }
+
+    auto proxy = berth::client::makeHelperProxy(24 * 3600 * 1000);
+    QDBusPendingReply<int> reply = proxy->AttachContainer(
+        settings.container, {{QStringLiteral("Start"), settings.startFirst}}, QDBusUnixFileDescriptor(helperEnd.get()));
+    helperEnd.reset();
+
+    // As docker: the detach keys only on a terminal; a binary stream through -i may hold them.
+    berth::client::DetachKeyWatcher watcher(settings.tty ? settings.detachKeys : QByteArray());
     bool inputOpen = settings.withInput;
     bool streamOpen = true;
     bool endedBySignal = false;
@@ -153,6 +152,7 @@ std::optional<int> attachAndCopy(const AttachSettings &settings, int failedCode)
     // own end of the stream stays open in the pending call's message, so its end of file
     // cannot tell us the container ended.)
     QEventLoop loop;
+    std::function<void(std::string)> queuePacket;
     const auto finishIfOver = [&]() {
         if (!streamOpen || watcher.detached() || endedBySignal)
             loop.quit();
@@ -171,6 +171,34 @@ std::optional<int> attachAndCopy(const AttachSettings &settings, int failedCode)
         streamOpen = false;
         loop.quit();
     };
+    std::optional<QSocketNotifier> inputNotifier;
+    QSocketNotifier writeNotifier(stream.get(), QSocketNotifier::Write);
+    writeNotifier.setEnabled(false);
+    // Sends what the monitor takes now; while some waits, stdin is not read (the container
+    // sets the pace of its input, as a pipe would).
+    const auto flushOutgoing = [&]() {
+        while (!outgoing.empty()) {
+            const std::string &packet = outgoing.front();
+            const ssize_t sent = ::send(stream.get(), packet.data(), packet.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
+            if (sent < 0 && errno == EINTR)
+                continue;
+            if (sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+                break;
+            if (sent < 0) {
+                outgoing.clear(); // the monitor has gone; its answer says how it ended
+                break;
+            }
+            outgoing.pop_front();
+        }
+        writeNotifier.setEnabled(!outgoing.empty());
+        if (inputNotifier)
+            inputNotifier->setEnabled(inputOpen && outgoing.empty());
+    };
+    queuePacket = [&](std::string packet) {
+        outgoing.push_back(std::move(packet));
+        flushOutgoing();
+    };
+    QObject::connect(&writeNotifier, &QSocketNotifier::activated, &loop, flushOutgoing);
     QSocketNotifier streamNotifier(stream.get(), QSocketNotifier::Read);
     QObject::connect(&streamNotifier, &QSocketNotifier::activated, &loop, [&]() {
         const ssize_t got = ::recv(stream.get(), buffer.data(), buffer.size(), MSG_DONTWAIT);
@@ -183,7 +211,6 @@ std::optional<int> attachAndCopy(const AttachSettings &settings, int failedCode)
         }
         finishIfOver();
     });
-    std::optional<QSocketNotifier> inputNotifier;
     if (inputOpen) {
         inputNotifier.emplace(STDIN_FILENO, QSocketNotifier::Read);
         QObject::connect(&*inputNotifier, &QSocketNotifier::activated, &loop, [&]() {
@@ -194,11 +221,11 @@ std::optional<int> attachAndCopy(const AttachSettings &settings, int failedCode)
                 inputOpen = false;
                 inputNotifier->setEnabled(false);
                 if (settings.closeInputAtEnd)
-                    sendPacket(stream.get(), attach::closeInput);
+                    queuePacket(attach::packet(attach::closeInput));
             } else {
                 const std::string forward = watcher.feed(buffer.data(), static_cast<std::size_t>(got));
-                if (!forward.empty())
-                    sendPacket(stream.get(), attach::input, forward);
+                for (std::size_t offset = 0; offset < forward.size(); offset += attach::maxPayload)
+                    queuePacket(attach::packet(attach::input, std::string_view(forward).substr(offset, attach::maxPayload)));
             }
             finishIfOver();
         });
@@ -210,8 +237,8 @@ std::optional<int> attachAndCopy(const AttachSettings &settings, int failedCode)
             unsigned char number = 0;
             while (::read(signalPipe[0], &number, 1) == 1) {
                 if (number == SIGWINCH) {
-                    if (settings.tty)
-                        sendWindowSize(stream.get());
+                    if (auto packet = settings.tty ? windowSizePacket() : std::nullopt)
+                        queuePacket(std::move(*packet));
                 } else if (settings.tty || !settings.proxySignals) {
                     endedBySignal = true;
                 } else {

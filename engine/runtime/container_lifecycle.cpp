@@ -20,7 +20,10 @@
 
 #include <array>
 #include <cerrno>
+#include <algorithm>
+#include <cctype>
 #include <charconv>
+#include <optional>
 #include <chrono>
 #include <cstring>
 #include <fstream>
@@ -239,13 +242,39 @@ Result<int> parseSignal(std::string_view text)
         if (number > 0 && number < NSIG)
             return number;
     } else {
-        std::string_view name = text;
+        // Names in any case, as Docker takes them (sigterm, SIGTERM, term).
+        std::string upper(text);
+        std::ranges::transform(upper, upper.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+        std::string_view name = upper;
         if (name.starts_with("SIG"))
             name.remove_prefix(3);
         for (const auto &[known, value] : signalNames) {
             if (name == known)
                 return value;
         }
+        // Real-time signals: RTMIN, RTMIN+3 (systemd's STOPSIGNAL), RTMAX-1.
+        const auto realTime = [&](std::string_view base, int origin, int direction) -> std::optional<int> {
+            if (!name.starts_with(base))
+                return std::nullopt;
+            std::string_view rest = name.substr(base.size());
+            if (rest.empty())
+                return origin;
+            if (rest.front() != (direction > 0 ? '+' : '-'))
+                return std::nullopt;
+            rest.remove_prefix(1);
+            int offset = 0;
+            auto [last, problem] = std::from_chars(rest.data(), rest.data() + rest.size(), offset);
+            if (problem != std::errc() || last != rest.data() + rest.size() || offset < 0)
+                return std::nullopt;
+            const int number = origin + direction * offset;
+            if (number < SIGRTMIN || number > SIGRTMAX)
+                return std::nullopt;
+            return number;
+        };
+        if (auto number = realTime("RTMIN", SIGRTMIN, +1))
+            return *number;
+        if (auto number = realTime("RTMAX", SIGRTMAX, -1))
+            return *number;
     }
     return fail(ErrorCode::InvalidArgument,
                 "unknown signal " + backquoted(text) + " (use a name like TERM or KILL, or a number)");

@@ -65,9 +65,17 @@ Status AttachHub::listen(int directoryFd, const std::string &name)
     return {};
 }
 
-void AttachHub::adopt(UniqueFd client)
+void AttachHub::adoptHoldingOutput(UniqueFd client)
+{
+    // No send timeout: sending waits for as long as the client takes.
+    adopt(std::move(client), 0);
+}
+
+void AttachHub::adopt(UniqueFd client, int sendTimeoutSeconds)
 {
     setTimeouts(client.get(), clientSendTimeoutSeconds);
+    timeval timeout{sendTimeoutSeconds, 0};
+    ::setsockopt(client.get(), SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof timeout);
     clients_.push_back(std::move(client));
 }
 
@@ -142,7 +150,7 @@ void AttachHub::acceptHandover()
         (void)::send(connection.get(), refusal.data(), refusal.size(), MSG_NOSIGNAL);
         return;
     }
-    adopt(std::move(*client));
+    adopt(std::move(*client), clientSendTimeoutSeconds);
     (void)::send(connection.get(), "ok", 2, MSG_NOSIGNAL);
 }
 

@@ -26,8 +26,11 @@ public:
     /// Listens on `name` in the directory `directoryFd` (named through /proc, so the
     /// directory's own path may be longer than a socket address allows).
     [[nodiscard]] Status listen(int directoryFd, const std::string &name);
-    /// A client whose end arrived another way (inherited at start).
-    void adopt(UniqueFd client);
+    /// A client whose end arrived another way (inherited at start: run in the foreground,
+    /// start -a). It holds the output back as docker's attached streams do: the monitor
+    /// waits for it to take what the container wrote (and the container, once its pipe is
+    /// full, for the monitor), so a reader that pauses (| less) loses nothing.
+    void adoptHoldingOutput(UniqueFd client);
     /// Where input goes: the write end of the container's stdin pipe (owned from now on),
     /// or the terminal's primary side (not owned).
     void setStdinPipe(UniqueFd pipe);
@@ -37,14 +40,15 @@ public:
     void appendPollFds(std::vector<pollfd> &fds) const;
     void handle(std::span<const pollfd> fds);
 
-    /// Sends one kind of output to every client; a client that cannot take it within a few
-    /// seconds is let go rather than stalling the container.
+    /// Sends one kind of output to every client; a client attached later that cannot take
+    /// it within a few seconds is let go rather than stalling the container.
     void broadcast(char kind, std::string_view data);
     /// The container has ended: clients see the end of the stream.
     void closeClients();
 
 private:
     void acceptHandover();
+    void adopt(UniqueFd client, int sendTimeoutSeconds);
     /// Reads one packet; false once the client has gone.
     bool readFrom(int client);
     void queueInput(std::string_view data);

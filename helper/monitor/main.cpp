@@ -285,7 +285,7 @@ int main(int argc, char **argv)
     }
     if (options.attachFd >= 0) {
         ::fcntl(options.attachFd, F_SETFD, FD_CLOEXEC);
-        hub.adopt(berth::UniqueFd(options.attachFd));
+        hub.adoptHoldingOutput(berth::UniqueFd(options.attachFd));
     }
     berth::UniqueFd stdinRead;
     if (options.stdinOpen && !options.tty) {

@@ -88,9 +88,11 @@ private Q_SLOTS:
         size.ws_col = 111;
         ::ioctl(master, TIOCSWINSZ, &size);
         ::kill(static_cast<pid_t>(run.processId()), SIGWINCH);
-        QTest::qWait(300);
-        QVERIFY(writeText(master, "stty size\n"));
-        readUntil(master, "33 111", seen);
+        // Asked until the new size shows (the resize travels CLI → monitor → terminal).
+        for (int attempt = 0; attempt < 20 && !seen.contains("33 111"); ++attempt) {
+            QVERIFY(writeText(master, "stty size\n"));
+            readUntil(master, "33 111", seen, 500);
+        }
         QVERIFY2(seen.contains("33 111"), seen.constData());
 
         // ctrl-p ctrl-q: the CLI leaves, the shell stays.

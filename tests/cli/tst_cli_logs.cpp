@@ -71,6 +71,17 @@ private Q_SLOTS:
         QCOMPARE(left.out, QString());
     }
 
+    void aPausedReaderLosesNothing()
+    {
+        // The reader stops for longer than the monitor lets later attach clients lag (5 s):
+        // a foreground run holds the container back instead, as docker run does.
+        const QString pipeline = QStringLiteral("\"$BERTH_CLI\" run --rm %1 sh -c 'seq 1 200000; echo end' | (sleep 6; wc -l)")
+                                     .arg(image());
+        const auto result = berth::test::run(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), pipeline});
+        QCOMPARE(result.exitCode, 0);
+        QCOMPARE(result.out.trimmed(), QStringLiteral("200001"));
+    }
+
     void logsPrintWhatTheContainerWrote()
     {
         const auto started = runCli({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"),

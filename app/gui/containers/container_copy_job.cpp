@@ -32,8 +32,10 @@ ContainerCopyJob::ContainerCopyJob(QObject *parent) : QObject(parent) {}
 
 ContainerCopyJob::~ContainerCopyJob()
 {
-    // The helper closes its end of the pipe when its job ends (or it goes away), so the
-    // worker returns; a cancel makes that quick.
+    // Shutting the stream down wakes the worker wherever it waits (and the helper's job
+    // sees the end), so the window never waits for a long copy to finish.
+    if (cancelHandle_.valid())
+        ::shutdown(cancelHandle_.get(), SHUT_RDWR);
     if (follower_ && !jobDone_)
         follower_->cancel();
     if (worker_.joinable())

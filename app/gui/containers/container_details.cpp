@@ -52,8 +52,11 @@ void ContainerDetails::setName(const QString &name)
     inspect_.clear();
     rawJson_.clear();
     error_.clear();
+    sizeText_.clear();
+    measuringSize_ = false;
     Q_EMIT nameChanged();
     Q_EMIT changed();
+    Q_EMIT sizeChanged();
 }
 
 void ContainerDetails::measureSize()
@@ -65,9 +68,13 @@ void ContainerDetails::measureSize()
         {QStringLiteral("ps"), QStringLiteral("-a"), QStringLiteral("-s"), QStringLiteral("--filter"), QStringLiteral("name=") + containerName()}));
     measuringSize_ = true;
     Q_EMIT sizeChanged();
+    const QString asked = name_;
     auto *watcher = new QDBusPendingCallWatcher(HelperClient::instance()->proxy()->ContainerSizes({target}), this);
-    connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, watcher, target]() {
+    connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, watcher, asked]() {
         watcher->deleteLater();
+        // The page shows another container now: this answer is not its.
+        if (asked != name_)
+            return;
         measuringSize_ = false;
         QDBusPendingReply<QList<QVariantMap>> reply = *watcher;
         if (reply.isError()) {
