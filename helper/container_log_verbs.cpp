@@ -1,6 +1,6 @@
-// ContainerLogs and StartContainerAttached of io.berth.Helper1: `docker logs` and a
-// foreground `docker run` through descriptors the caller passes, so output never crosses the
-// bus as messages and a stream can last as long as the container runs. The streaming itself is LogStreamer's, on its own thread.
+// ContainerLogs of io.berth.Helper1: `docker logs` through descriptors the caller passes, so
+// output never crosses the bus as messages and a stream can last as long as the container
+// runs. (A foreground run attaches to the container's monitor instead: AttachContainer.) The streaming itself is LogStreamer's, on its own thread.
 #include "helper_service.h"
 
 #include "container_manager.h"
@@ -117,32 +117,6 @@ void HelperService::ContainerLogs(const QString &name, const QVariantMap &option
         connect(*streamer, &QObject::destroyed, idleTracker_, &IdleTracker::endActivity);
         return message.createReply();
     });
-}
-
-int HelperService::StartContainerAttached(const QString &name, const QVariantMap &options,
-                                          const QDBusUnixFileDescriptor &output,
-                                          const QDBusUnixFileDescriptor &errorOutput)
-{
-    auto outputCopy = std::make_shared<Result<UniqueFd>>(writableCopy(output, "output"));
-    auto errorCopy = std::make_shared<Result<UniqueFd>>(writableCopy(errorOutput, "error output"));
-    authorizeThen(manageAction, [this, name, options, outputCopy, errorCopy](const QDBusMessage &message) {
-        if (!*outputCopy)
-            return errorReply(message, outputCopy->error());
-        if (!*errorCopy)
-            return errorReply(message, errorCopy->error());
-        auto parsed = logOptions(options);
-        if (!parsed)
-            return errorReply(message, parsed.error());
-        idleTracker_->beginActivity();
-        containers_->startAttached(name.toStdString(), std::move(*parsed), std::move(**outputCopy),
-                                   std::move(**errorCopy), [this, message](Result<int> exitCode) {
-                                       idleTracker_->endActivity();
-                                       bus_.send(exitCode ? message.createReply(*exitCode)
-                                                          : errorReply(message, exitCode.error()));
-                                   });
-        return QDBusMessage();
-    });
-    return 0;
 }
 
 int HelperService::AttachContainer(const QString &name, const QVariantMap &options, const QDBusUnixFileDescriptor &stream)

@@ -75,8 +75,6 @@ public:
     /// `run` shows it; done gets the exit code once the container stopped and its output
     /// is written, or why it could not start. Streaming and starting are one step so the
     /// stream cannot miss a container that ends at once.
-    void startAttached(const std::string &idOrName, LogStreamer::Options options, berth::UniqueFd output,
-                       berth::UniqueFd errorOutput, std::function<void(berth::Result<int>)> done);
 
     [[nodiscard]] berth::Result<std::vector<berth::container::ContainerRecord>> list();
     [[nodiscard]] berth::Result<berth::container::ContainerRecord> find(const std::string &idOrName);
@@ -131,8 +129,6 @@ private:
     /// The next restart delay of each container that restarts by policy.
     QHash<QString, qint64> restartDelays_;
     QMultiHash<QString, LogStreamer *> logStreams_;
-    /// What startAttached() runs when its stream ends.
-    QHash<LogStreamer *, std::function<void(std::optional<int>)>> attachedDone_;
     /// --rm containers whose removal waits for their log streams.
     QSet<QString> pendingAutoRemovals_;
 };

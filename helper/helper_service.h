@@ -78,8 +78,6 @@ public Q_SLOTS:
     QString InspectContainer(const QString &name);
     void ContainerLogs(const QString &name, const QVariantMap &options, const QDBusUnixFileDescriptor &output,
                        const QDBusUnixFileDescriptor &errorOutput);
-    int StartContainerAttached(const QString &name, const QVariantMap &options, const QDBusUnixFileDescriptor &output,
-                               const QDBusUnixFileDescriptor &errorOutput);
     int AttachContainer(const QString &name, const QVariantMap &options, const QDBusUnixFileDescriptor &stream);
     // Container tools (container_tool_verbs.cpp).
     QVariantMap StatContainerPath(const QString &name, const QString &path, const QVariantMap &options);

@@ -61,10 +61,8 @@ LogStreamer::~LogStreamer()
         thread_.join();
 }
 
-void LogStreamer::containerStopped(std::optional<int> exitCode)
+void LogStreamer::containerStopped()
 {
-    if (exitCode)
-        exitCode_ = exitCode;
     stopped_ = true;
     signalWakeup();
 }

@@ -43,11 +43,9 @@ public:
                                                            QObject *parent);
     ~LogStreamer() override;
 
-    /// The container's monitor has ended (with exitCode when known): read what it wrote
-    /// last, then finish. Call on the owner's thread.
-    void containerStopped(std::optional<int> exitCode = std::nullopt);
-    /// The exit code given to containerStopped().
-    [[nodiscard]] std::optional<int> exitCode() const { return exitCode_; }
+    /// The container's monitor has ended: read what it wrote last, then finish. Call on
+    /// the owner's thread.
+    void containerStopped();
 
 Q_SIGNALS:
     /// The thread has ended (queued to the owner's thread); the caller sees the end of
@@ -73,6 +71,5 @@ private:
     berth::UniqueFd wakeup_;
     std::atomic<bool> cancelled_{false};
     std::atomic<bool> stopped_{false};
-    std::optional<int> exitCode_;
     std::thread thread_;
 };

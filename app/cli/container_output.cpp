@@ -2,25 +2,18 @@
 
 #include "cli.h"
 
-#include <QDBusPendingCallWatcher>
 #include <QEventLoop>
 #include <QSocketNotifier>
 
 #include <algorithm>
-#include <array>
 #include <cerrno>
-#include <csignal>
 #include <cstring>
 #include <fcntl.h>
-#include <poll.h>
 #include <unistd.h>
 
 namespace berth::cli {
 
 namespace {
-
-/// Where the signal handler writes while a copy runs (a handler can reach only globals).
-volatile sig_atomic_t signalWriteFd = -1;
 
 /// Writes all of data to fd; false once the reader of our output has gone.
 bool writeAll(int fd, const char *data, ssize_t size)
@@ -75,36 +68,11 @@ void ContainerOutput::closeHelperEnds()
     errorWrite_.reset();
 }
 
-void ContainerOutput::copyUntilEnd(const std::function<void(int)> &onSignal, QDBusPendingCall *endsWith)
+void ContainerOutput::copyUntilEnd()
 {
     out().flush();
     err().flush();
     QEventLoop loop;
-    // A handler, not a blocked signal and signalfd: the bus connection's thread would get
-    // a blocked signal's default action. The handler only writes the number into a pipe.
-    constexpr std::array proxiedSignals{SIGINT, SIGTERM, SIGHUP, SIGQUIT};
-    std::array<struct sigaction, proxiedSignals.size()> previousActions{};
-    int signalPipe[2] = {-1, -1};
-    std::optional<QSocketNotifier> signalNotifier;
-    if (onSignal && ::pipe2(signalPipe, O_CLOEXEC | O_NONBLOCK) == 0) {
-        signalWriteFd = signalPipe[1];
-        struct sigaction action {};
-        action.sa_handler = [](int signal) {
-            const auto number = static_cast<unsigned char>(signal);
-            (void)!::write(signalWriteFd, &number, 1);
-        };
-        action.sa_flags = SA_RESTART;
-        sigemptyset(&action.sa_mask);
-        for (std::size_t index = 0; index < proxiedSignals.size(); ++index)
-            ::sigaction(proxiedSignals[index], &action, &previousActions[index]);
-        signalNotifier.emplace(signalPipe[0], QSocketNotifier::Read);
-        QObject::connect(&*signalNotifier, &QSocketNotifier::activated, &loop, [&]() {
-            unsigned char number = 0;
-            while (::read(signalPipe[0], &number, 1) == 1)
-                onSignal(number);
-        });
-    }
-
     struct Stream {
         UniqueFd *source;
         int target;
@@ -136,33 +104,10 @@ void ContainerOutput::copyUntilEnd(const std::function<void(int)> &onSignal, QDB
                 loop.quit();
         });
     }
-    const auto drainAndQuit = [&]() {
-        for (auto &stream : streams)
-            // Until the pipe is empty: the helper wrote everything before it answered.
-            while (stream.source->valid() && copyOnce(stream)) {
-            }
-        loop.quit();
-    };
-    std::optional<QDBusPendingCallWatcher> watcher;
-    if (endsWith) {
-        watcher.emplace(*endsWith);
-        QObject::connect(&*watcher, &QDBusPendingCallWatcher::finished, &loop, drainAndQuit);
-    }
-    if (!endsWith || !endsWith->isFinished())
-        loop.exec();
-    else
-        drainAndQuit();
+    loop.exec();
     for (auto &stream : streams) {
         stream.notifier.reset();
         stream.source->reset();
-    }
-    signalNotifier.reset();
-    if (signalPipe[0] >= 0) {
-        for (std::size_t index = 0; index < proxiedSignals.size(); ++index)
-            ::sigaction(proxiedSignals[index], &previousActions[index], nullptr);
-        signalWriteFd = -1;
-        ::close(signalPipe[0]);
-        ::close(signalPipe[1]);
     }
 }
 
